@@ -1,0 +1,210 @@
+"""Explanations: why the tree flags one citizen, and what changes if one fact changes."""
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from casekit._validation import check_column, check_frame, check_probability
+from casekit.codebook import CATEGORIES, EDUCATION_LEVELS, categorical_dtype
+
+_WHOLE_NUMBERS = {"age", "months_unemployed", "missed_meetings"}
+_ONE_HOT = {"district", "gender", "benefit_type", "household", "health_limitation"}
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """The tree's answer for one citizen; ``print`` it for plain words."""
+
+    citizen_id: str
+    probability: float
+    flagged: bool
+    rules: list
+
+    def __str__(self):
+        verdict = "flagged as at risk" if self.flagged else "not flagged"
+        lines = [f"Citizen {self.citizen_id}: {verdict} "
+                 f"(probability {self.probability:.2f} of still being unemployed after 12 months), because"]
+        return "\n".join(lines + [f"  - {rule}" for rule in self.rules])
+
+
+def explain(model, citizen, *, threshold=0.5):
+    """Follow one citizen's path through the pilot tree and say it in words.
+
+    Parameters
+    ----------
+    model : sklearn.pipeline.Pipeline
+        A fitted pilot tree, from :func:`casekit.train_pilot_tree`.
+    citizen : pandas.Series or one-row pandas.DataFrame
+        The citizen, e.g. ``citizens.iloc[0]``.
+    threshold : float, default 0.5
+        The citizen is flagged when the probability is above this.
+
+    Returns
+    -------
+    Explanation
+        The rules on the path from the root to the leaf, the leaf's share of
+        training citizens still unemployed (the probability) and the flag.
+
+    Examples
+    --------
+    >>> from casekit import load_citizens, split_pilot, train_pilot_tree
+    >>> train, test = split_pilot(load_citizens())
+    >>> print(explain(train_pilot_tree(train), test.iloc[0]))  # doctest: +ELLIPSIS
+    Citizen ...: ... because
+      - ...
+    """
+    _check_tree(model)
+    row = _one_citizen(citizen)
+    threshold = check_probability(threshold, name="threshold")
+    encoded = model[:-1].transform(row)
+    tree = model[-1].tree_
+    path = model[-1].decision_path(encoded).indices
+    names = model[:-1].get_feature_names_out()
+    bounds = {}
+    for node, child in zip(path[:-1], path[1:]):
+        low, high = bounds.setdefault(tree.feature[node], [-np.inf, np.inf])
+        if child == tree.children_left[node]:
+            bounds[tree.feature[node]][1] = min(high, tree.threshold[node])
+        else:
+            bounds[tree.feature[node]][0] = max(low, tree.threshold[node])
+    rules = _merge_categories([_rule(names[f], low, high, encoded[0, f]) for f, (low, high) in bounds.items()])
+    leaf = tree.value[path[-1], 0]
+    probability = float(leaf[1] / leaf.sum())
+    return Explanation(citizen_id=str(row["citizen_id"].iloc[0]) if "citizen_id" in row else "(no id)",
+                       probability=probability, flagged=probability > threshold, rules=rules)
+
+
+def _check_tree(model):
+    if not (hasattr(model, "steps") and hasattr(model[-1], "tree_")):
+        raise TypeError(f"`model` must be a fitted pilot tree from casekit.train_pilot_tree, "
+                        f"but {type(model).__name__} was passed.")
+
+
+def _as_frame(citizens):
+    """A Series (one citizen) as a one-row frame with the kit's dtypes; a frame as it is."""
+    if not isinstance(citizens, pd.Series):
+        return citizens
+    frame = citizens.to_frame().T.infer_objects()
+    return frame.astype({column: categorical_dtype(column) for column in CATEGORIES if column in frame})
+
+
+def _one_citizen(citizen):
+    citizen = _as_frame(citizen)
+    check_frame(citizen, name="citizen")
+    if len(citizen) != 1:
+        raise ValueError(f"`citizen` must be one citizen, e.g. citizens.iloc[0] or "
+                         f"citizens[citizens['citizen_id'] == 'JC15-00001'], but {len(citizen)} rows were passed.")
+    return citizen
+
+
+def _rule(name, low, high, value):
+    """The splits on one encoded feature, as `low < value <= high`, in plain words."""
+    column, _, category = name.rpartition("_")
+    if column in _ONE_HOT:
+        return (column, category, value > 0.5)
+    if name == "education":
+        return _education_rule(low, high, value)
+    label = name.replace("_5y", " in the last 5").replace("_", " ")
+    finite = (bool(np.isfinite(low)), bool(np.isfinite(high)))
+    if name in _WHOLE_NUMBERS:
+        low, high = (math.floor(low) + 1 if finite[0] else None), (math.floor(high) if finite[1] else None)
+        words = {(True, True): f"{low} to {high}", (True, False): f"{low} or more", (False, True): f"{high} or less"}
+    else:
+        words = {(True, True): f"between {low:.2f} and {high:.2f}", (True, False): f"more than {low:.2f}",
+                 (False, True): f"at most {high:.2f}"}
+    return f"{label} is {words[finite]} (here: {value:g})"
+
+
+def _education_rule(low, high, value):
+    if np.isnan(value):
+        return "education is not registered on Jobnet"
+    shortest = EDUCATION_LEVELS[math.floor(low) + 1 if np.isfinite(low) else 0]
+    longest = EDUCATION_LEVELS[math.floor(high) if np.isfinite(high) else -1]
+    if shortest == longest:
+        return f"education is {shortest}"
+    if longest == EDUCATION_LEVELS[-1]:
+        return f"education is {shortest} or longer"
+    if shortest == EDUCATION_LEVELS[0]:
+        return f"education is {longest} or shorter"
+    return f"education is {shortest} to {longest}"
+
+
+def _merge_categories(rules):
+    """Turn one-hot splits into one rule per column: 'district is X' or 'district is not X or Y'."""
+    merged, seen = [], {}
+    for rule in rules:
+        if isinstance(rule, str):
+            merged.append(rule)
+            continue
+        column, category, is_it = rule
+        if column not in seen:
+            seen[column] = len(merged)
+            merged.append({"is": None, "not": []})
+        entry = merged[seen[column]]
+        entry["column"] = column
+        if is_it:
+            entry["is"] = category
+        else:
+            entry["not"].append(category)
+    return [rule if isinstance(rule, str) else
+            f"{rule['column']} is {rule['is']}" if rule["is"] else f"{rule['column']} is not {' or '.join(rule['not'])}"
+            for rule in merged]
+
+
+def flip_test(model, citizens, *, column="district", values=None):
+    """Predict every citizen again with `column` set to each of `values`.
+
+    Parameters
+    ----------
+    model : fitted estimator
+        E.g. from :func:`casekit.train_pilot_tree`.
+    citizens : pandas.DataFrame or pandas.Series
+        The citizens to move (a Series is one citizen).
+    column : str, default "district"
+        The fact to change.
+    values : list, optional
+        The values to try; all categories of a categorical column by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per citizen and value: ``citizen_id``, the ``value`` tried,
+        ``probability``, ``flagged``, and ``flag_changed`` (whether the flag
+        differs from the citizen's actual one).
+
+    Examples
+    --------
+    >>> from casekit import load_citizens, split_pilot, train_pilot_tree
+    >>> train, test = split_pilot(load_citizens())
+    >>> moved = flip_test(train_pilot_tree(train), test.iloc[0])
+    >>> moved["value"].tolist()[-1]
+    'Lyngtoften'
+    """
+    if not hasattr(model, "predict_proba"):
+        raise TypeError(f"`model` must be a fitted model with .predict_proba, but {type(model).__name__} was passed. "
+                        "Did you swap `model` and `citizens`?")
+    frame = _as_frame(citizens)
+    check_frame(frame, name="citizens", columns=["citizen_id"])
+    original = check_column(frame, column, name="column")
+    if values is None:
+        if not isinstance(original.dtype, pd.CategoricalDtype):
+            raise ValueError(f"`values` must be given for the non-categorical column {column!r}, e.g. values=[25, 45].")
+        values = list(original.cat.categories)
+    actual = model.predict_proba(frame)[:, 1] > 0.5
+    tried = []
+    for value in values:
+        probability = model.predict_proba(frame.assign(**{column: _same_dtype(value, original)}))[:, 1]
+        tried.append(pd.DataFrame({"citizen_id": frame["citizen_id"].to_numpy(), "value": value,
+                                   "probability": probability, "flagged": probability > 0.5,
+                                   "flag_changed": (probability > 0.5) != actual}))
+    return pd.concat(tried, ignore_index=True)
+
+
+def _same_dtype(value, original):
+    if isinstance(original.dtype, pd.CategoricalDtype):
+        if value not in original.cat.categories:
+            raise ValueError(f"`values` must be drawn from {list(original.cat.categories)}, but {value!r} was passed.")
+        return pd.Categorical([value] * len(original), dtype=original.dtype)
+    return value

@@ -1,0 +1,353 @@
+"""The synthetic world: citizens at their second interview, and what became of them.
+
+Every citizen is drawn from the documented process below; nothing is copied
+from real people. ``data/README.md`` explains the process in plain words.
+
+1. Residence: a district, drawn from :attr:`World.district_shares`.
+2. Who lives there: origin depends on the district; gender and age do not.
+3. Education: a latent "school career" drawn from the district's and the
+   origin's average, cut into six levels; the young cannot yet have long degrees.
+4. Work history: years employed in the last five grow with age and education
+   and are lower for non-western immigrants (harder access to first jobs).
+5. Benefit, household, health, months unemployed and missed meetings follow
+   from the above (see the functions below).
+6. The outcome: a latent *difficulty* adds up real effects (education, work
+   history, health, age, benefit, duration, no-shows, single parenthood),
+   structural disadvantage (employers discriminating by origin and by
+   address), the year's labour market, and logistic noise. A citizen is
+   still unemployed after 12 months when the difficulty is above zero.
+7. Registration: what Jobnet shows may differ from the truth; education is
+   sometimes missing, and from 2019 foreign degrees are often not recognised.
+
+No step looks at a district's name except through the parameters of
+:class:`World`; the estate's higher flag rate later *emerges* from steps 2-6.
+"""
+
+from dataclasses import dataclass, field, fields
+
+import numpy as np
+import pandas as pd
+from sklearn.utils import check_random_state
+
+from casekit._validation import check_positive_int
+from casekit.codebook import (
+    BENEFIT_TYPES,
+    DISTRICTS,
+    EDUCATION_LEVELS,
+    ESTATE,
+    HOUSEHOLDS,
+    ORIGINS,
+    categorical_dtype,
+)
+
+def _parameter(default, doc):
+    """A field of :class:`World` with its meaning attached."""
+    if isinstance(default, dict):
+        return field(default_factory=lambda: dict(default), metadata={"doc": doc})
+    return field(default=default, metadata={"doc": doc})
+
+
+NON_WESTERN = ("immigrant, non-western", "descendant, non-western")
+IMMIGRANT = ("immigrant, western", "immigrant, non-western")
+
+
+@dataclass(frozen=True)
+class World:
+    """Parameters of the synthetic municipality; the defaults are the kit's world.
+
+    ``describe_world()`` lists them with their meaning.
+    """
+
+    district_shares: dict = _parameter(
+        dict(zip(DISTRICTS, [0.19, 0.11, 0.17, 0.10, 0.12, 0.14, 0.17])),
+        "Share of second interviews held with residents of each district.")
+    non_western_share: dict = _parameter(
+        dict(zip(DISTRICTS, [0.10, 0.07, 0.12, 0.04, 0.06, 0.03, 0.58])),
+        "Share of each district's residents with non-western origin.")
+    western_share: float = _parameter(
+        0.05,
+        "Share of each district's residents with western immigrant or descendant origin.")
+    immigrant_share: float = _parameter(
+        0.7,
+        "Share of immigrants among people of non-Danish origin (the rest are descendants).")
+    district_education: dict = _parameter(
+        dict(zip(DISTRICTS, [0.30, 0.35, 0.0, 0.55, 0.15, -0.10, -1.20])),
+        "Average of the latent school career by district (0 = municipal average).")
+    origin_education: dict = _parameter(
+        dict(zip(ORIGINS, [0.0, 0.2, -0.55, 0.0, -0.25])),
+        "Shift of the latent school career by origin.")
+    education_cuts: tuple = _parameter(
+        (-0.9, -0.3, 0.55, 0.95, 1.6),
+        "Cut points of the latent school career between the six education levels.")
+    education_effect: dict = _parameter(
+        dict(zip(EDUCATION_LEVELS, [2.2, 0.9, -0.2, -0.6, -1.0, -1.2])),
+        "Effect of each education level on the difficulty of finding work.")
+    work_effect: float = _parameter(
+        -0.85,
+        "Effect per year employed in the last five.")
+    older_effect: float = _parameter(
+        0.09,
+        "Effect per year of age above 45.")
+    health_effect: float = _parameter(
+        0.8,
+        "Effect of a self-reported health limitation.")
+    benefit_effect: dict = _parameter(
+        dict(zip(BENEFIT_TYPES, [0.0, 0.5, -0.3])),
+        "Effect of each benefit type.")
+    duration_effect: float = _parameter(
+        0.04,
+        "Effect per month unemployed so far.")
+    no_show_effect: float = _parameter(
+        0.25,
+        "Effect per missed meeting.")
+    single_parent_effect: float = _parameter(
+        0.3,
+        "Effect of being a single parent (childcare limits which jobs are possible).")
+    origin_penalty: dict = _parameter(
+        dict(zip(ORIGINS, [0.0, 0.1, 0.5, 0.05, 0.35])),
+        "Employers' discrimination by origin (added difficulty).")
+    address_penalty: dict = _parameter(
+        {ESTATE: 0.5},
+        "Employers' discrimination by address: districts with a bad name and the added difficulty.")
+    labour_market: dict = _parameter(
+        {2015: 0.25, 2016: 0.1, 2017: 0.0, 2018: -0.1, 2019: -0.9},
+        "The labour market by cohort year (negative = easier to find work).")
+    intercept: float = _parameter(
+        -0.4,
+        "Difficulty of the average citizen before the effects above.")
+    noise_scale: float = _parameter(
+        0.45,
+        "Scale of the logistic noise: what nobody could know at the interview.")
+    education_missing: dict = _parameter(
+        {2015: 0.03, 2016: 0.03, 2017: 0.03, 2018: 0.03, 2019: 0.10},
+        "Share of citizens whose education is missing on Jobnet, by cohort year.")
+    immigrant_missing_factor: float = _parameter(
+        3.0,
+        "How much more often immigrants' education is missing (foreign degrees).")
+    foreign_degree_unrecognised: dict = _parameter(
+        {2015: 0.0, 2016: 0.0, 2017: 0.0, 2018: 0.0, 2019: 0.6},
+        "Chance that an immigrant's degree is registered as primary school, by cohort year.")
+
+
+WORLD = World()
+
+
+def describe_world(world=WORLD):
+    """Return the parameters of `world` with their meaning, one row each.
+
+    Examples
+    --------
+    >>> describe_world().loc["noise_scale", "value"]
+    '0.45'
+    """
+    rows = [(f.name, _shown(getattr(world, f.name)), f.metadata["doc"]) for f in fields(world)]
+    return pd.DataFrame(rows, columns=["parameter", "value", "meaning"]).set_index("parameter")
+
+
+def _shown(value):
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {number:g}" for key, number in value.items())
+    if isinstance(value, tuple):
+        return ", ".join(f"{number:g}" for number in value)
+    return f"{value:g}"
+
+
+def generate_citizens(n_samples, *, cohort_years=(2015, 2016, 2017, 2018), world=WORLD, random_state=None):
+    """Generate synthetic citizens at their second interview, with their outcome.
+
+    Parameters
+    ----------
+    n_samples : int
+        Number of citizens.
+    cohort_years : sequence of int, default (2015, 2016, 2017, 2018)
+        Years of the second interview, spread evenly over the citizens.
+        Each must be a year of ``world.labour_market`` (2015-2019).
+    world : World, default WORLD
+        The parameters of the process.
+    random_state : int, RandomState or None
+        Seed of the one random generator used for every draw.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per citizen, with the columns of :func:`casekit.codebook`.
+
+    Examples
+    --------
+    >>> citizens = generate_citizens(500, random_state=0)
+    >>> citizens.shape
+    (500, 14)
+    >>> sorted(citizens["unemployed_12m"].unique().tolist())
+    [0, 1]
+    """
+    n = check_positive_int(n_samples, name="n_samples")
+    years = _check_years(cohort_years, world)
+    rng = check_random_state(random_state)
+    year = np.sort(np.resize(np.asarray(years), n))
+    people = _residents(n, rng, world)
+    people["cohort_year"] = year
+    people["education_true"] = _education(people, rng, world)
+    people["years_employed_5y"] = _work_history(people, rng)
+    _circumstances(people, rng)
+    people["unemployed_12m"] = _outcome(people, rng, world)
+    people["education"] = _registered_education(people, rng, world)
+    people["citizen_id"] = _citizen_ids(year)
+    return _as_frame(people)
+
+
+def _check_years(cohort_years, world):
+    years = [cohort_years] if np.isscalar(cohort_years) else list(cohort_years)
+    unknown = [year for year in years if year not in world.labour_market]
+    if not years or unknown:
+        raise ValueError(
+            f"`cohort_years` must be years from {sorted(world.labour_market)}, "
+            f"but {unknown or years} was passed."
+        )
+    return years
+
+
+def _draw(rng, options, probabilities):
+    """Draw one of `options` per row of the (n, k) array `probabilities`."""
+    cumulative = np.cumsum(probabilities, axis=1)
+    choice = (rng.random_sample((len(cumulative), 1)) > cumulative).sum(axis=1)
+    return np.asarray(options)[np.minimum(choice, len(options) - 1)]
+
+
+def _residents(n, rng, world):
+    shares = np.array([world.district_shares[d] for d in DISTRICTS])
+    district = _draw(rng, DISTRICTS, np.tile(shares / shares.sum(), (n, 1)))
+    non_western = _map(world.non_western_share, district)
+    western = np.full(n, world.western_share)
+    immigrant = world.immigrant_share
+    origin_p = np.column_stack([1 - non_western - western, western * immigrant, non_western * immigrant,
+                                western * (1 - immigrant), non_western * (1 - immigrant)])
+    return {
+        "district": district,
+        "origin": _draw(rng, ORIGINS, origin_p),
+        "gender": np.where(rng.random_sample(n) < 0.46, "female", "male"),
+        "age": (18 + 47 * rng.beta(1.3, 1.9, n)).astype(int),
+    }
+
+
+def _education(people, rng, world):
+    """Highest completed education (the truth, before Jobnet registration)."""
+    mean = (_map(world.district_education, people["district"])
+            + _map(world.origin_education, people["origin"]))
+    level = np.searchsorted(world.education_cuts, mean + rng.standard_normal(len(mean)))
+    age = people["age"]
+    level = np.minimum(level, np.where(age < 20, 1, np.where(age < 23, 2, np.where(age < 25, 4, 5))))
+    return level
+
+
+def _work_history(people, rng):
+    """Years employed in the last five."""
+    possible = np.clip(people["age"] - 17, 0, 5)
+    non_western_immigrant = people["origin"] == "immigrant, non-western"
+    mean = _logistic(-0.6 + 0.35 * people["education_true"] + 0.02 * (people["age"] - 35)
+                     - 0.6 * non_western_immigrant)
+    share = rng.beta(3 * mean, 3 * (1 - mean))
+    return np.round(share * possible, 1)
+
+
+def _circumstances(people, rng):
+    """Benefit, household, health, duration and no-shows, in place."""
+    n = len(people["age"])
+    age, years, education = people["age"], people["years_employed_5y"], people["education_true"]
+    non_western = np.isin(people["origin"], NON_WESTERN)
+    insured = rng.random_sample(n) < _logistic(-1.6 + 0.9 * years + 0.25 * education - 0.7 * non_western)
+    young_unskilled = (age < 30) & (education <= 1)
+    benefit = np.where(insured & (years >= 1), "dagpenge",
+                       np.where(young_unskilled, "uddannelseshjælp", "kontanthjælp"))
+    people["benefit_type"] = benefit
+    people["household"] = _household(age, people["gender"], rng)
+    social_assistance = benefit == "kontanthjælp"
+    health_p = _logistic(-2.3 + 0.035 * (age - 40) - 0.15 * education + 0.7 * social_assistance)
+    people["health_limitation"] = rng.random_sample(n) < health_p
+    extra = np.where(benefit == "dagpenge", rng.poisson(2, n), rng.geometric(1 / 8, n) - 1)
+    people["months_unemployed"] = np.minimum(3 + extra, 36)
+    no_show_rate = 0.15 + 0.35 * (benefit != "dagpenge") + 0.3 * (age < 25) + 0.3 * people["health_limitation"]
+    people["missed_meetings"] = rng.poisson(no_show_rate)
+
+
+def _household(age, gender, rng):
+    with_children = np.clip((age - 22) / 15, 0, 1) * np.clip((60 - age) / 15, 0, 1) * 0.6
+    single_parent_share = np.where(gender == "female", 0.35, 0.1)
+    couple = np.clip(0.2 + 0.012 * (age - 20), 0.2, 0.65)
+    p = np.column_stack([
+        (1 - with_children) * (1 - couple),
+        with_children * single_parent_share,
+        (1 - with_children) * couple,
+        with_children * (1 - single_parent_share),
+    ])
+    return _draw(rng, HOUSEHOLDS, p)
+
+
+def _outcome(people, rng, world):
+    """1 if still unemployed after 12 months: the documented latent process."""
+    education = np.array([world.education_effect[level] for level in EDUCATION_LEVELS])
+    difficulty = (
+        world.intercept
+        + education[people["education_true"]]
+        + world.work_effect * people["years_employed_5y"]
+        + world.older_effect * np.maximum(people["age"] - 45, 0)
+        + world.health_effect * people["health_limitation"]
+        + _map(world.benefit_effect, people["benefit_type"])
+        + world.duration_effect * people["months_unemployed"]
+        + world.no_show_effect * people["missed_meetings"]
+        + world.single_parent_effect * (people["household"] == "single with children")
+        + _map(world.origin_penalty, people["origin"])
+        + _map(world.address_penalty, people["district"], default=0.0)
+        + _map(world.labour_market, people["cohort_year"])
+    )
+    noise = rng.logistic(0, world.noise_scale, len(difficulty))
+    return (difficulty + noise > 0).astype(np.int8)
+
+
+def _registered_education(people, rng, world):
+    """Education as Jobnet shows it: sometimes missing, foreign degrees sometimes unrecognised."""
+    n = len(people["age"])
+    immigrant = np.isin(people["origin"], IMMIGRANT)
+    year = people["cohort_year"]
+    unrecognised = rng.random_sample(n) < _map(world.foreign_degree_unrecognised, year)
+    level = np.where(immigrant & unrecognised, 0, people["education_true"])
+    missing_p = _map(world.education_missing, year) * np.where(
+        immigrant, world.immigrant_missing_factor, 1.0)
+    labels = np.asarray(EDUCATION_LEVELS, dtype=object)[level]
+    labels[rng.random_sample(n) < missing_p] = None
+    return labels
+
+
+def _citizen_ids(year):
+    """Pseudonyms like JC15-00001: the cohort year and a running number."""
+    _, first = np.unique(year, return_index=True)
+    number = np.arange(len(year)) - first[np.searchsorted(np.unique(year), year)] + 1
+    return pd.Series(year % 100).map("JC{:02d}-".format).str.cat(pd.Series(number).map("{:05d}".format))
+
+
+def _map(mapping, keys, default=np.nan):
+    """Look each of `keys` up in `mapping`, fast enough for a million citizens."""
+    return pd.Series(keys).map(mapping).to_numpy(float, na_value=default)
+
+
+def _logistic(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def _as_frame(people):
+    frame = pd.DataFrame({
+        "citizen_id": people["citizen_id"].astype("string"),
+        "cohort_year": people["cohort_year"].astype(np.int16),
+        "district": pd.Categorical(people["district"], dtype=categorical_dtype("district")),
+        "gender": pd.Categorical(people["gender"], dtype=categorical_dtype("gender")),
+        "age": people["age"].astype(np.int16),
+        "origin": pd.Categorical(people["origin"], dtype=categorical_dtype("origin")),
+        "education": pd.Categorical(people["education"], dtype=categorical_dtype("education")),
+        "years_employed_5y": people["years_employed_5y"],
+        "benefit_type": pd.Categorical(people["benefit_type"], dtype=categorical_dtype("benefit_type")),
+        "months_unemployed": people["months_unemployed"].astype(np.int16),
+        "missed_meetings": people["missed_meetings"].astype(np.int16),
+        "health_limitation": people["health_limitation"],
+        "household": pd.Categorical(people["household"], dtype=categorical_dtype("household")),
+        "unemployed_12m": people["unemployed_12m"],
+    })
+    return frame
