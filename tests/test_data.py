@@ -1,0 +1,67 @@
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from casekit.codebook import DISTRICTS, EDUCATION_LEVELS, codebook
+from casekit.data import DATA_DIR, load_citizens, write_data
+
+# Ten digits, with or without the dash after the sixth: the shape of a Danish CPR number.
+CPR_SHAPE = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
+
+
+def test_regenerating_the_data_gives_the_same_bytes(tmp_path):
+    for path in write_data(tmp_path):
+        assert path.read_bytes() == (DATA_DIR / path.name).read_bytes(), f"{path.name} differs from data/"
+
+
+@pytest.mark.parametrize("path", sorted(DATA_DIR.iterdir()), ids=lambda p: p.name)
+def test_nothing_in_data_looks_like_a_cpr_number(path):
+    found = CPR_SHAPE.findall(path.read_text(encoding="utf-8"))
+    assert not found, f"{path.name} holds CPR-shaped values such as {found[:3]}"
+
+
+def test_cpr_check_would_catch_a_cpr_number():
+    assert CPR_SHAPE.search("JC15-00001,010190-1234,") and CPR_SHAPE.search("x 0101901234 y")
+    assert not CPR_SHAPE.search("JC15-00001,2015,3.5")
+
+
+@pytest.mark.parametrize("cohort, rows, years", [("pilot", 8000, [2015, 2016, 2017, 2018]), ("2019", 2000, [2019])])
+def test_each_cohort_has_its_size_and_years(cohort, rows, years):
+    citizens = load_citizens(cohort)
+    assert len(citizens) == rows
+    assert sorted(citizens["cohort_year"].unique()) == years
+
+
+def test_loading_gives_ordered_categoricals_for_districts_and_education(citizens):
+    assert citizens["district"].cat.ordered and list(citizens["district"].cat.categories) == DISTRICTS
+    assert citizens["education"].cat.ordered and list(citizens["education"].cat.categories) == EDUCATION_LEVELS
+    assert citizens["education"].isna().any()
+    assert citizens["health_limitation"].dtype == bool
+
+
+def test_loading_the_2019_cohort_by_number_or_string_is_the_same():
+    pd.testing.assert_frame_equal(load_citizens(2019), load_citizens("2019"))
+
+
+def test_codebook_file_matches_the_codebook():
+    on_disk = pd.read_csv(DATA_DIR / "codebook.csv", keep_default_na=False)
+    pd.testing.assert_frame_equal(on_disk, codebook(), check_dtype=False)
+
+
+def test_data_readme_explains_every_file():
+    readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    for path in DATA_DIR.iterdir():
+        if path.name != "README.md":
+            assert f"`{path.name}`" in readme, f"data/README.md does not explain {path.name}"
+
+
+def test_a_wrong_cohort_names_the_allowed_ones():
+    with pytest.raises(ValueError, match=r"`cohort` must be one of \['pilot', '2019'\], but '2020' was passed"):
+        load_citizens(2020)
+
+
+def test_a_missing_data_folder_says_how_to_recreate_it(tmp_path):
+    with pytest.raises(FileNotFoundError, match="python -m casekit data"):
+        load_citizens(data_dir=tmp_path)

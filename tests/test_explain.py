@@ -1,0 +1,80 @@
+import numpy as np
+import pytest
+
+from casekit.codebook import DISTRICTS, ESTATE
+from casekit.explain import explain, flip_test
+
+
+def test_the_explained_probability_and_flag_match_the_model(model, test_part):
+    sample = test_part.sample(200, random_state=0)
+    probabilities = model.predict_proba(sample)[:, 1]
+    flags = model.predict(sample)
+    for i in range(len(sample)):
+        explanation = explain(model, sample.iloc[i])
+        assert explanation.probability == pytest.approx(probabilities[i])
+        assert explanation.flagged == bool(flags[i])
+
+
+def test_rules_are_plain_words_one_per_fact(model, test_part):
+    explanation = explain(model, test_part[test_part["district"] == ESTATE].iloc[[0]])
+    text = str(explanation)
+    assert explanation.citizen_id in text and "because" in text
+    subjects = [rule.split(" is ")[0] for rule in explanation.rules]
+    assert len(subjects) == len(set(subjects)), "each fact should appear once"
+    assert not any("_" in rule.split(" is ")[0] for rule in explanation.rules), "no code names in the rules"
+
+
+def test_a_citizen_without_registered_education_is_told_so(model, test_part):
+    missing = test_part[test_part["education"].isna()]
+    texts = [" ".join(explain(model, missing.iloc[i]).rules) for i in range(len(missing))]
+    assert any("education is not registered on Jobnet" in text for text in texts)
+    assert not any("education is primary school" in text for text in texts)
+
+
+def test_a_stricter_threshold_flags_fewer(model, test_part):
+    citizen = test_part.iloc[[int(np.argmax((model.predict_proba(test_part)[:, 1] > 0.5)
+                                            & (model.predict_proba(test_part)[:, 1] < 0.9)))]]
+    assert explain(model, citizen).flagged
+    assert not explain(model, citizen, threshold=0.95).flagged
+
+
+def test_flip_test_tries_every_district_and_keeps_the_actual_one(model, test_part):
+    citizen = test_part.iloc[0]
+    moved = flip_test(model, citizen)
+    assert moved["value"].tolist() == DISTRICTS
+    actual = moved.loc[moved["value"] == citizen["district"]]
+    assert actual["probability"].iloc[0] == pytest.approx(model.predict_proba(test_part.iloc[[0]])[0, 1])
+    assert not actual["flag_changed"].iloc[0]
+
+
+def test_moving_citizens_into_the_estate_changes_flags(model, test_part):
+    outside = test_part[test_part["district"] != ESTATE]
+    moved = flip_test(model, outside, values=[ESTATE])
+    assert moved["flag_changed"].sum() > 0
+    assert (moved.loc[moved["flag_changed"], "flagged"]).all(), "moving into the estate should only add flags"
+
+
+def test_flip_test_of_a_number_needs_values(model, test_part):
+    with pytest.raises(ValueError, match=r"`values` must be given for the non-categorical column 'age'"):
+        flip_test(model, test_part, column="age")
+    assert len(flip_test(model, test_part.head(5), column="age", values=[25, 60])) == 10
+
+
+def test_a_district_that_does_not_exist_is_refused(model, test_part):
+    with pytest.raises(ValueError, match=r"`values` must be drawn from \['Bymidten'.*\], but 'Gellerup' was passed"):
+        flip_test(model, test_part, values=["Gellerup"])
+
+
+def test_explaining_many_citizens_at_once_is_refused(model, test_part):
+    with pytest.raises(ValueError, match=r"`citizen` must be one citizen, e.g. citizens.iloc\[0\].* 2000 rows were passed"):
+        explain(model, test_part)
+
+
+def test_a_threshold_in_percent_is_spotted(model, test_part):
+    with pytest.raises(ValueError, match=r"`threshold` must be between 0 and 1, but 50 was passed. Did you mean 0.5\?"):
+        explain(model, test_part.iloc[0], threshold=50)
+
+
+def test_explaining_with_something_that_is_not_the_pilot_tree(test_part):
+    with pytest.raises(TypeError, match=r"`model` must be a fitted pilot tree from casekit.train_pilot_tree, but DataFrame"):
+        explain(test_part, test_part.iloc[0])

@@ -1,0 +1,115 @@
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.compose import ColumnTransformer
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import OneHotEncoder, OrdinalEncoder
+from sklearn.tree import DecisionTreeClassifier
+
+import casekit
+from casekit.model import SPLIT_SEED, TEST_SIZE, TREE_PARAMS, evaluate, make_pilot_tree, split_pilot, train_pilot_tree
+
+
+def test_the_pilot_tree_scores_the_cases_88_7_percent(model, test_part):
+    assert round(evaluate(model, test_part).accuracy * 100, 1) == 88.7
+
+
+def test_a_student_with_plain_scikit_learn_gets_the_same_accuracy(citizens, model, test_part):
+    """The documented recipe in casekit.model, written out without casekit."""
+    train, test = train_test_split(citizens, test_size=TEST_SIZE, stratify=citizens["unemployed_12m"],
+                                   random_state=SPLIT_SEED)
+    X_train = pd.get_dummies(train[["district", "gender"]], drop_first=False).drop(columns="gender_female")
+    X_test = pd.get_dummies(test[["district", "gender"]], drop_first=False).drop(columns="gender_female")
+    for X, part in ((X_train, train), (X_test, test)):
+        X["age"] = part["age"]
+        X["years_employed_5y"] = part["years_employed_5y"]
+        X["education"] = part["education"].cat.codes.replace(-1, np.nan)
+    tree = DecisionTreeClassifier(**TREE_PARAMS).fit(X_train, train["unemployed_12m"])
+    by_hand = (tree.predict(X_test) == test["unemployed_12m"]).mean()
+    assert by_hand == evaluate(model, test_part).accuracy
+
+
+def test_the_split_is_stratified_and_always_the_same(citizens):
+    train, test = split_pilot(citizens)
+    again_train, _ = split_pilot(citizens)
+    assert train.index.equals(again_train.index)
+    assert len(test) == 2000
+    assert abs(train["unemployed_12m"].mean() - test["unemployed_12m"].mean()) < 0.005
+
+
+def test_evaluation_reports_interval_baseline_and_confusion_matrix(model, test_part):
+    result = evaluate(model, test_part)
+    share = test_part["unemployed_12m"].mean()
+    assert result.baseline == pytest.approx(max(share, 1 - share))
+    assert result.ci_low < result.accuracy < result.ci_high
+    assert 0.02 < result.ci_high - result.ci_low < 0.04
+    matrix = result.confusion.to_numpy()
+    assert matrix.sum() == len(test_part)
+    assert np.trace(matrix) / matrix.sum() == pytest.approx(result.accuracy)
+    assert matrix[0, 1] == ((model.predict(test_part) == 1) & (test_part["unemployed_12m"] == 0)).sum()
+    assert "88.7%" in str(result) and "95% CI" in str(result)
+
+
+def test_the_tree_splits_on_district(model):
+    names = model[:-1].get_feature_names_out()
+    used = names[model[-1].tree_.feature[model[-1].tree_.feature >= 0]]
+    assert any(name.startswith("district_") for name in used)
+
+
+def test_the_tree_never_sees_origin(model, test_part):
+    assert not any(name.startswith("origin") for name in model[:-1].get_feature_names_out())
+    scrambled = test_part.assign(origin=test_part["origin"].sample(frac=1, random_state=0).to_numpy())
+    assert (model.predict(scrambled) == model.predict(test_part)).all()
+
+
+def test_the_pilot_tree_does_noticeably_worse_on_2019(model, test_part, cohort_2019):
+    assert evaluate(model, cohort_2019).accuracy < evaluate(model, test_part).accuracy - 0.03
+
+
+def test_other_features_can_be_chosen(split):
+    train, test = split
+    model = train_pilot_tree(train, features=["education", "years_employed_5y", "benefit_type", "health_limitation"])
+    assert list(model[:-1].get_feature_names_out()) == [
+        "benefit_type_dagpenge", "benefit_type_kontanthjælp", "benefit_type_uddannelseshjælp",
+        "health_limitation_True", "education", "years_employed_5y"]
+    assert 0.5 < evaluate(model, test).accuracy < 1
+
+
+def test_splitting_a_model_instead_of_data_says_so(model):
+    with pytest.raises(TypeError, match=r"`citizens` must be a pandas DataFrame .* It looks like a model was passed"):
+        split_pilot(model)
+
+
+def test_swapped_arguments_to_evaluate_are_spotted(model, test_part):
+    with pytest.raises(TypeError, match=r"`model` must be a fitted model .* Did you swap `model` and `citizens`\?"):
+        evaluate(test_part, model)
+
+
+def test_a_misspelt_feature_lists_the_allowed_ones(split):
+    with pytest.raises(ValueError, match=r"`features` must be a non-empty list drawn from \[.*'district'.*\], but \['distrct'\]"):
+        train_pilot_tree(split[0], features=["distrct"])
+
+
+def test_a_single_feature_name_must_be_given_as_a_list():
+    with pytest.raises(ValueError, match=r"`features` must be a non-empty list .* but 'age' was passed"):
+        make_pilot_tree("age")
+
+
+def test_a_frame_without_the_target_names_it(split):
+    with pytest.raises(ValueError, match=r"`citizens` has no column 'unemployed_12m'.*the columns it has are"):
+        train_pilot_tree(split[0].drop(columns="unemployed_12m"))
+
+
+def test_a_dropped_feature_column_is_named(split):
+    with pytest.raises(ValueError, match=r"`citizens` has no column 'district'"):
+        train_pilot_tree(split[0].drop(columns="district"))
+
+
+def test_an_empty_frame_is_refused(citizens):
+    with pytest.raises(ValueError, match=r"`citizens` must have at least 8 row\(s\), but it has 0"):
+        split_pilot(citizens.iloc[:0])
+
+
+def test_the_package_exports_what_the_notebooks_use():
+    for name in casekit.__all__:
+        assert getattr(casekit, name) is not None

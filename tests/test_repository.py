@@ -1,0 +1,70 @@
+"""The repository a user clones: set-up files that agree, notebooks without outputs."""
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted(ROOT.glob("notebooks/*.ipynb")) + sorted(ROOT.glob("exercises/**/*.ipynb"))
+
+
+def _pins(lines):
+    return dict(re.match(r"^([A-Za-z0-9_.-]+)==(\S+)$", line).groups() for line in lines)
+
+
+def _environment_pip_lines():
+    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    return [line.strip()[2:] for line in text.split("- pip:")[1].splitlines()
+            if line.strip().startswith("- ")]
+
+
+def test_environment_yml_and_pyproject_pin_the_same_packages():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    in_pyproject = _pins(project["dependencies"] + project["optional-dependencies"]["test"])
+    assert _pins(_environment_pip_lines()) == in_pyproject
+
+
+def test_environment_yml_python_is_one_the_package_supports():
+    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    version = re.search(r"- python=(3\.\d+)", text).group(1)
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["requires-python"] == ">=3.11" and int(version.split(".")[1]) >= 11
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```\n(make \w+)\n```", readme)
+    assert commands == ["make lab", "make test"]
+    ci_lines = [line.strip() for line in (ROOT / ".ci/run").read_text().splitlines()]
+    assert "make test" in ci_lines
+
+
+def test_make_lab_opens_the_start_page():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb" in makefile
+    assert (ROOT / "notebooks/00_start_here.ipynb").exists()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_are_committed_without_outputs(path):
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "code":
+            assert not cell["outputs"] and cell["execution_count"] is None, f"{path.name} has outputs; clear them"
+
+
+def test_the_citation_names_the_kit_and_the_original_case():
+    citation = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    for words in ("Et datadrevet jobcenter: Fiktiv case-beskrivelse", "Røhl", "Elmholdt", "Aalborg University"):
+        assert words in citation
+
+
+def test_the_readme_says_where_to_get_the_case_and_that_citizens_are_synthetic():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "Et datadrevet jobcenter" in readme and "vbn.aau.dk" in readme
+    assert "Every citizen in the kit is synthetic" in readme
+    for path in ("LICENSE", "LICENSE-TEXT.md", "CITATION.cff", "data/README.md", "environment.yml"):
+        assert path in readme and (ROOT / path).exists()
