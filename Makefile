@@ -1,0 +1,33 @@
+# Two commands on a fresh machine with Python 3.11+ and make:
+#   make lab    set everything up and open JupyterLab on the start page
+#   make test   set everything up and run the whole test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# Jupyter refuses to run as root unless told to (containers, CI).
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: setup lab test data bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "The kit needs Python 3.11 or newer, but $(PYTHON) is " + sys.version.split()[0] + ". Run make with PYTHON=python3.12 (or another 3.11+).")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --editable ".[test]"
+	@touch $@
+
+lab: setup
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb
+
+test: setup
+	$(BIN)/python -m pytest
+
+data: setup
+	$(BIN)/python -m casekit data
+
+bench: setup
+	$(BIN)/python benchmarks/bench_world.py
+
+clean:
+	rm -rf $(VENV)
