@@ -65,3 +65,12 @@ def test_a_wrong_cohort_names_the_allowed_ones():
 def test_a_missing_data_folder_says_how_to_recreate_it(tmp_path):
     with pytest.raises(FileNotFoundError, match="python -m casekit data"):
         load_citizens(data_dir=tmp_path)
+
+
+def test_the_data_command_writes_every_file(tmp_path, capsys):
+    from casekit.__main__ import main
+
+    main(["data", str(tmp_path)])
+    written = sorted(path.name for path in tmp_path.iterdir())
+    assert written == sorted(path.name for path in DATA_DIR.iterdir() if path.name != "README.md")
+    assert f"wrote {tmp_path / 'codebook.csv'}" in capsys.readouterr().out

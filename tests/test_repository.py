@@ -44,7 +44,7 @@ def test_ci_runs_the_readme_test_command():
 
 def test_make_lab_opens_the_start_page():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb" in makefile
+    assert "jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. notebooks/00_start_here.ipynb" in makefile
     assert (ROOT / "notebooks/00_start_here.ipynb").exists()
 
 
