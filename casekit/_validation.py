@@ -47,6 +47,14 @@ def check_frame(frame, *, name, columns=(), min_rows=1):
     return frame
 
 
+def check_model(model, *, method="predict"):
+    """Return `model` if it has `method` (a fitted scikit-learn model), else raise TypeError."""
+    if not hasattr(model, method):
+        raise TypeError(f"`model` must be a fitted model with .{method}, but {_shown(model)} was passed. "
+                        "Did you swap `model` and `citizens`?")
+    return model
+
+
 def check_column(frame, column, *, name):
     """Return `frame[column]`, or raise an error listing the columns that exist."""
     if not isinstance(column, str) or column not in frame.columns:

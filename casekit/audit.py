@@ -13,7 +13,7 @@ from fairlearn.metrics import (
 )
 from sklearn.metrics import accuracy_score, precision_score
 
-from casekit._validation import check_column, check_frame, check_labels, check_same_length
+from casekit._validation import check_column, check_frame, check_labels, check_model, check_same_length
 from casekit.codebook import ESTATE
 from casekit.model import TARGET
 
@@ -105,9 +105,7 @@ def audit(model, citizens, *, by="district"):
     >>> table.index.tolist()
     ['Lyngtoften', 'rest of the municipality']
     """
-    if not hasattr(model, "predict"):
-        raise TypeError(f"`model` must be a fitted model with .predict, but {type(model).__name__} was passed. "
-                        "Did you swap `model` and `citizens`?")
+    check_model(model)
     check_frame(citizens, name="citizens", columns=[TARGET])
     groups = with_groups(citizens)
     return group_metrics(citizens[TARGET], model.predict(citizens),

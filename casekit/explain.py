@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from casekit._validation import check_column, check_frame, check_probability
+from casekit._validation import check_column, check_frame, check_model, check_probability
 from casekit.codebook import CATEGORIES, EDUCATION_LEVELS, categorical_dtype
 
 _WHOLE_NUMBERS = {"age", "months_unemployed", "missed_meetings"}
@@ -182,9 +182,7 @@ def flip_test(model, citizens, *, column="district", values=None):
     >>> moved["value"].tolist()[-1]
     'Lyngtoften'
     """
-    if not hasattr(model, "predict_proba"):
-        raise TypeError(f"`model` must be a fitted model with .predict_proba, but {type(model).__name__} was passed. "
-                        "Did you swap `model` and `citizens`?")
+    check_model(model, method="predict_proba")
     frame = _as_frame(citizens)
     check_frame(frame, name="citizens", columns=["citizen_id"])
     original = check_column(frame, column, name="column")

@@ -24,7 +24,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import OneHotEncoder, OrdinalEncoder
 from sklearn.tree import DecisionTreeClassifier
 
-from casekit._validation import check_frame
+from casekit._validation import check_frame, check_model
 from casekit.codebook import CATEGORIES, EDUCATION_LEVELS
 
 TARGET = "unemployed_12m"
@@ -167,9 +167,7 @@ def evaluate(model, citizens):
     >>> print(evaluate(train_pilot_tree(train), test))  # doctest: +ELLIPSIS
     Accuracy 88.7% on 2000 citizens ...
     """
-    if not hasattr(model, "predict"):
-        raise TypeError(f"`model` must be a fitted model with .predict, but {type(model).__name__} was passed. "
-                        "Did you swap `model` and `citizens`?")
+    check_model(model)
     check_frame(citizens, name="citizens", columns=[TARGET])
     truth = citizens[TARGET].to_numpy()
     predicted = model.predict(citizens)
