@@ -28,6 +28,7 @@ data: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench_world.py
+	$(BIN)/python benchmarks/bench_notebooks.py
 
 clean:
 	rm -rf $(VENV)

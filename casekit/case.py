@@ -1,0 +1,202 @@
+"""The case as data: its people, its timeline, and a RACI chart to fill in.
+
+Retold in the kit's own words from Røhl & Elmholdt (2019), *Et datadrevet
+jobcenter: Fiktiv case-beskrivelse*, Aalborg University. The case gives three
+exact dates (the board meeting's Wednesday is the one before the minutes'
+Monday); every other date is the kit's reconstruction from the story's "weeks
+later" and "two weeks before the start", and is marked ``exact=False``.
+"""
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from casekit._validation import check_frame
+
+# name, role, unit, wants, worries
+_PEOPLE = [
+    ("Amin Roble", "head of the job centre", "Social & Health: job centre",
+     "more unemployed citizens in work, and his staff on board",
+     "not knowing what his caseworkers should do differently with a prediction"),
+    ("Rasmus Andersen", "team lead of the small data unit", "Digitalisation department",
+     "the pilot tree taken into daily use", "a vendor that is late with the production version"),
+    ("Berit Johannesen", "experienced caseworker, lent to the pilot", "Social & Health: job centre",
+     "decisions on a better-informed footing than gut feeling",
+     "being seen by colleagues as siding with management"),
+    ("Laila Bernsgaard", "director of Social & Health, Amin's manager", "Social & Health",
+     "the board's strategic project delivered without fuss", "bad press and a nervous municipal director"),
+    ("Lars Schütze", "head of digitalisation", "Digitalisation department",
+     "data put to concrete use across the municipality", "projects that stall without an owner"),
+    ("Ebbe Nielsen", "director of Children & Culture, strategic lead for data", "Board of directors",
+     "visible results from data that citizens notice", "the municipality falling behind others"),
+    ("Tina S. Mortensen", "secretary to the municipal director", "Board of directors",
+     "clear minutes of what was decided", "nothing in particular; she records the decision"),
+    ("Arne Robieros", "very experienced caseworker", "Social & Health: job centre",
+     "concrete answers before he commits himself", "leaked risk flags, and being unpopular with management"),
+    ("Valery Plavkovic", "caseworker", "Social & Health: job centre",
+     "good counselling to stay at the heart of the work",
+     "teams split by score, and citizens stuck with a wrong label"),
+    ("Torben Juelsgaard", "caseworker", "Social & Health: job centre",
+     "to be told what to do less of if this takes time",
+     "being held accountable for whether predicted citizens find work"),
+    ("Inge Reitov", "chief legal counsel", "Staff functions: legal",
+     "a reply to the union that holds up in law", "being brought in only when there is a crisis"),
+    ("the municipal director", "top civil servant", "Board of directors",
+     "a data project to show the council and, later, the press", "headlines about data misuse"),
+    ("Majbritt Herlev Nielsen", "district chair", "Dansk Socialrådgiverforening (social workers' union)",
+     "caseworkers' professional discretion and equal treatment protected",
+     "citizens sorted by statistics instead of judged as whole people"),
+]
+
+# date, exact?, part of the case, what happens
+_EVENTS = [
+    ("2018-10-01", False, "Prelude", "Rasmus and Amin talk by chance about using data to help the unemployed"),
+    ("2018-11-15", False, "Prelude", "Berit joins a data workshop; the pilot tree scores 88.7 %"),
+    ("2019-01-23", True, "Episode 1", "After a short discussion the board of directors approves a 'data-driven job centre'"),
+    ("2019-01-28", True, "Episode 1", "Minutes e-mailed: approved, no separate budget, Laila responsible"),
+    ("2019-02-20", False, "Episode 2", "Weeks pass; nobody picks up the ball; the vendor is not in place"),
+    ("2019-03-11", False, "Episode 3", "Lars calls an implementation meeting: a lookup system is planned"),
+    ("2019-03-18", False, "Episode 4", "Introduction meeting for the ~20 caseworkers; questions left open"),
+    ("2019-03-19", False, "Episode 5", "Amin is ill for a week; the start slips five weeks"),
+    ("2019-03-29", False, "Episode 6", "Friday staff meeting: 'what should we do less of?'"),
+    ("2019-04-01", False, "Episode 7", "Talk over coffee: teams split by prediction?"),
+    ("2019-04-10", False, "Episode 8", "Newspapers report stolen computers with 20,000 citizens' data"),
+    ("2019-04-17", False, "Episode 8", "Arne asks what happens if the risk flags leak"),
+    ("2019-05-03", True, "Episode 9", "The social workers' union writes to the municipality"),
+    ("2019-05-06", False, "Episode 9", "Project paused for at least a month; external review of data security"),
+]
+
+RACI_TASKS = [
+    "define what the prediction is for",
+    "fund implementation and operation",
+    "describe the new work process",
+    "decide whether the score goes into Fasit",
+    "tell citizens about their score",
+    "secure the data and the scores",
+    "check the model for bias",
+    "train and involve the caseworkers",
+    "decide to start, pause or stop",
+]
+
+
+def people():
+    """Return the people of the case, one row each.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``name``, ``role``, ``unit``, ``wants`` and ``worries``.
+
+    Examples
+    --------
+    >>> people().set_index("name").loc["Amin Roble", "role"]
+    'head of the job centre'
+    """
+    return pd.DataFrame(_PEOPLE, columns=["name", "role", "unit", "wants", "worries"])
+
+
+def timeline():
+    """Return the dated events of the case, in order.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``date`` (datetime), ``exact`` (False where the kit
+        reconstructed the date), ``part`` (Prelude, Episode 1 ... 9) and ``event``.
+
+    Examples
+    --------
+    >>> timeline().loc[lambda t: t["exact"], "date"].dt.strftime("%d %b %Y").tolist()
+    ['23 Jan 2019', '28 Jan 2019', '03 May 2019']
+    """
+    events = pd.DataFrame(_EVENTS, columns=["date", "exact", "part", "event"])
+    events["date"] = pd.to_datetime(events["date"])
+    return events
+
+
+def plot_timeline(events=None, *, ax=None):
+    """Draw the case's timeline; reconstructed dates are drawn hollow.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame, optional
+        Events as returned by :func:`timeline` (the default).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> ax = plot_timeline()
+    >>> len(ax.texts)
+    14
+    """
+    events = check_frame(timeline() if events is None else events, name="events",
+                         columns=["date", "exact", "event"])
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10, 0.45 * len(events) + 1))
+    y = range(len(events), 0, -1)
+    ax.scatter(events["date"], y, s=40, color="C0", facecolors=["C0" if e else "white" for e in events["exact"]])
+    for date, level, text in zip(events["date"], y, events["event"]):
+        ax.annotate(text, (date, level), xytext=(8, 0), textcoords="offset points", va="center", fontsize=9)
+    ax.set_yticks([])
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    ax.set_xlim(events["date"].min() - pd.Timedelta(days=15), events["date"].max() + pd.Timedelta(days=190))
+    ax.set_title("The case, as the kit dates it (filled: date given in the case; hollow: reconstructed)")
+    for side in ("left", "right", "top"):
+        ax.spines[side].set_visible(False)
+    return ax
+
+
+def raci_template():
+    """Return an empty RACI chart: the project's tasks against the case's people.
+
+    Fill each cell with ``"R"`` (responsible: does it), ``"A"`` (accountable:
+    answers for it; exactly one per task), ``"C"`` (consulted), ``"I"``
+    (informed) or leave it empty.
+
+    Examples
+    --------
+    >>> raci_template().shape
+    (9, 8)
+    """
+    roles = ["Amin", "Rasmus", "Berit", "Laila", "Lars", "Ebbe", "caseworkers", "Inge (legal)"]
+    return pd.DataFrame("", index=pd.Index(RACI_TASKS, name="task"), columns=roles)
+
+
+def raci_problems(chart):
+    """List what is wrong with a filled RACI chart, in words.
+
+    Parameters
+    ----------
+    chart : pandas.DataFrame
+        A chart like :func:`raci_template`, filled with R, A, C, I or "".
+
+    Returns
+    -------
+    list of str
+        One line per problem; empty when every task has exactly one A and at least one R.
+
+    Examples
+    --------
+    >>> chart = raci_template()
+    >>> raci_problems(chart)[0]
+    "'define what the prediction is for': nobody is accountable (A)."
+    """
+    check_frame(chart, name="chart")
+    allowed = {"R", "A", "C", "I", ""}
+    problems = []
+    for task, row in chart.iterrows():
+        letters = [str(cell).strip().upper() for cell in row]
+        wrong = sorted(set(letters) - allowed)
+        if wrong:
+            problems.append(f"{task!r}: cells must be R, A, C, I or empty, but {wrong} was used.")
+        if letters.count("A") == 0:
+            problems.append(f"{task!r}: nobody is accountable (A).")
+        elif letters.count("A") > 1:
+            problems.append(f"{task!r}: {letters.count('A')} people are accountable; there should be exactly one.")
+        if "R" not in letters:
+            problems.append(f"{task!r}: nobody is responsible (R) for doing it.")
+    return problems
