@@ -152,7 +152,8 @@ def _shown(value):
     return f"{value:g}"
 
 
-def generate_citizens(n_samples, *, cohort_years=(2015, 2016, 2017, 2018), world=WORLD, random_state=None):
+def generate_citizens(n_samples, *, cohort_years=(2015, 2016, 2017, 2018), world=WORLD, random_state=None,
+                      latent=False):
     """Generate synthetic citizens at their second interview, with their outcome.
 
     Parameters
@@ -166,11 +167,16 @@ def generate_citizens(n_samples, *, cohort_years=(2015, 2016, 2017, 2018), world
         The parameters of the process.
     random_state : int, RandomState or None
         Seed of the one random generator used for every draw.
+    latent : bool, default False
+        Also return what no job centre can see: ``difficulty`` (the sum of
+        all effects) and ``luck`` (the noise; still unemployed when
+        ``difficulty + luck > 0``), and the true ``education_true``.
 
     Returns
     -------
     pandas.DataFrame
-        One row per citizen, with the columns of :func:`casekit.codebook`.
+        One row per citizen, with the columns of :func:`casekit.codebook`
+        (and the three hidden ones when ``latent=True``).
 
     Examples
     --------
@@ -189,10 +195,17 @@ def generate_citizens(n_samples, *, cohort_years=(2015, 2016, 2017, 2018), world
     people["education_true"] = _education(people, rng, world)
     people["years_employed_5y"] = _work_history(people, rng)
     _circumstances(people, rng)
-    people["unemployed_12m"] = _outcome(people, rng, world)
+    people["difficulty"] = _difficulty(people, world)
+    people["luck"] = rng.logistic(0, world.noise_scale, n)
+    people["unemployed_12m"] = (people["difficulty"] + people["luck"] > 0).astype(np.int8)
     people["education"] = _registered_education(people, rng, world)
     people["citizen_id"] = _citizen_ids(year)
-    return _as_frame(people)
+    frame = _as_frame(people)
+    if latent:
+        frame = frame.assign(difficulty=people["difficulty"], luck=people["luck"],
+                             education_true=pd.Categorical.from_codes(people["education_true"],
+                                                                      dtype=categorical_dtype("education")))
+    return frame
 
 
 def _check_years(cohort_years, world):
@@ -282,10 +295,10 @@ def _household(age, gender, rng):
     return _draw(rng, HOUSEHOLDS, p)
 
 
-def _outcome(people, rng, world):
-    """1 if still unemployed after 12 months: the documented latent process."""
+def _difficulty(people, world):
+    """The documented latent process: the sum of every effect on finding work."""
     education = np.array([world.education_effect[level] for level in EDUCATION_LEVELS])
-    difficulty = (
+    return (
         world.intercept
         + education[people["education_true"]]
         + world.work_effect * people["years_employed_5y"]
@@ -299,8 +312,6 @@ def _outcome(people, rng, world):
         + _map(world.address_penalty, people["district"], default=0.0)
         + _map(world.labour_market, people["cohort_year"])
     )
-    noise = rng.logistic(0, world.noise_scale, len(difficulty))
-    return (difficulty + noise > 0).astype(np.int8)
 
 
 def _registered_education(people, rng, world):
