@@ -101,9 +101,9 @@ def _one_citizen(citizen):
 
 def _rule(name, low, high, value):
     """The splits on one encoded feature, as `low < value <= high`, in plain words."""
-    column, _, category = name.rpartition("_")
-    if column in _ONE_HOT:
-        return (column, category, value > 0.5)
+    column = _source_column(name)
+    if column != name:
+        return (column, name[len(column) + 1:], value > 0.5)
     if name == "education":
         return _education_rule(low, high, value)
     label = name.replace("_5y", " in the last 5").replace("_", " ")
@@ -151,6 +151,46 @@ def _merge_categories(rules):
     return [rule if isinstance(rule, str) else
             f"{rule['column']} is {rule['is']}" if rule["is"] else f"{rule['column']} is not {' or '.join(rule['not'])}"
             for rule in merged]
+
+
+def facts_used(model, citizens):
+    """Return which columns the tree looked at on each citizen's way to their leaf.
+
+    Parameters
+    ----------
+    model : sklearn.pipeline.Pipeline
+        A fitted pilot tree.
+    citizens : pandas.DataFrame
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per citizen, one boolean column per feature of the model
+        (``True``: a rule about it is on the citizen's path). ``.mean()`` gives
+        how often each fact takes part; ``.any()`` which facts are used at all.
+
+    Examples
+    --------
+    >>> from casekit import load_citizens, split_pilot, train_pilot_tree
+    >>> train, test = split_pilot(load_citizens())
+    >>> facts_used(train_pilot_tree(train), test).any().to_dict()["gender"]
+    False
+    """
+    _check_tree(model)
+    check_frame(citizens, name="citizens")
+    source = [_source_column(name) for name in model[:-1].get_feature_names_out()]
+    columns = list(dict.fromkeys(source))
+    tree = model[-1].tree_
+    split_nodes = np.flatnonzero(tree.feature >= 0)
+    asks_about = np.zeros((tree.node_count, len(columns)), dtype=int)
+    asks_about[split_nodes, [columns.index(source[f]) for f in tree.feature[split_nodes]]] = 1
+    paths = model[-1].decision_path(model[:-1].transform(citizens))
+    return pd.DataFrame((paths @ asks_about) > 0, index=citizens.index, columns=columns)
+
+
+def _source_column(encoded_name):
+    column = encoded_name.rpartition("_")[0]
+    return column if column in _ONE_HOT else encoded_name
 
 
 def flip_test(model, citizens, *, column="district", values=None):

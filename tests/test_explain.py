@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from casekit.codebook import DISTRICTS, ESTATE
-from casekit.explain import explain, flip_test
+from casekit.explain import explain, facts_used, flip_test
 
 
 def test_the_explained_probability_and_flag_match_the_model(model, test_part):
@@ -78,3 +78,16 @@ def test_a_threshold_in_percent_is_spotted(model, test_part):
 def test_explaining_with_something_that_is_not_the_pilot_tree(test_part):
     with pytest.raises(TypeError, match=r"`model` must be a fitted pilot tree from casekit.train_pilot_tree, but DataFrame"):
         explain(test_part, test_part.iloc[0])
+
+
+def test_facts_used_match_the_explained_rules(model, test_part):
+    used = facts_used(model, test_part.iloc[:150])
+    assert list(used.columns) == ["district", "gender", "education", "age", "years_employed_5y"]
+    for i in range(150):
+        subjects = {rule.split(" is ")[0] for rule in explain(model, test_part.iloc[[i]]).rules}
+        subjects = {"years_employed_5y" if s.startswith("years employed") else s for s in subjects}
+        assert subjects == set(used.columns[used.iloc[i]]), test_part["citizen_id"].iloc[i]
+
+
+def test_the_pilot_tree_never_asks_about_gender(model, test_part):
+    assert not facts_used(model, test_part)["gender"].any()
