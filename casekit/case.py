@@ -66,6 +66,45 @@ _EVENTS = [
     ("2019-05-06", False, "Episode 9", "Project paused for at least a month; external review of data security"),
 ]
 
+#: Kotter's eight steps of leading change (Kotter 1995, 1996), in short.
+KOTTER_STEPS = [
+    "create a sense of urgency",
+    "build a guiding coalition",
+    "form a vision and a strategy",
+    "communicate the vision",
+    "remove obstacles, empower action",
+    "generate short-term wins",
+    "consolidate gains, keep going",
+    "anchor the change in the culture",
+]
+LEWIN_STAGES = ["unfreeze", "change", "refreeze"]
+
+# failure, part of the case, Kotter step (1-8) it breaks, Lewin stage it belongs to
+_FAILURES = [
+    ("no problem or purpose defined for the prediction", "Prelude", 3, "unfreeze"),
+    ("approved without budget, success criteria or a day-to-day owner", "Episode 1", 2, "unfreeze"),
+    ("enthusiasm at the top, silence towards the caseworkers", "Episode 1", 4, "unfreeze"),
+    ("weeks with nobody holding the ball", "Episode 2", 2, "unfreeze"),
+    ("staff involved late and told it is 'strategically important'", "Episode 4", 1, "unfreeze"),
+    ("the staff's questions left unanswered", "Episode 4", 4, "change"),
+    ("the leader away at a critical time; nobody takes the temperature", "Episode 5", 2, "change"),
+    ("a late vendor sets the pace; the start slips five weeks", "Episode 5", 6, "change"),
+    ("the work process described only after the decision", "Episode 6", 5, "change"),
+    ("no time or money: nobody says what to do less of", "Episode 6", 5, "change"),
+    ("fears of sorting and stigma met with reassurance, not answers", "Episode 7", 4, "change"),
+    ("legal and IT brought in only when there is a crisis", "Episode 8", 2, "change"),
+    ("no plan for data security or for telling citizens", "Episode 9", 3, "change"),
+    ("an outside shock pauses the project before anything is anchored", "Episode 9", 8, "refreeze"),
+]
+
+# name, power over the project (1-5), interest in it (1-5): the kit's reading of the case
+_STAKES = [
+    ("Amin Roble", 3, 5), ("Rasmus Andersen", 2, 5), ("Berit Johannesen", 1, 4), ("Laila Bernsgaard", 4, 3),
+    ("Lars Schütze", 3, 4), ("Ebbe Nielsen", 4, 4), ("Tina S. Mortensen", 1, 1), ("Arne Robieros", 1, 4),
+    ("Valery Plavkovic", 1, 4), ("Torben Juelsgaard", 1, 5), ("Inge Reitov", 3, 2),
+    ("the municipal director", 5, 3), ("Majbritt Herlev Nielsen", 3, 5),
+]
+
 RACI_TASKS = [
     "define what the prediction is for",
     "fund implementation and operation",
@@ -200,3 +239,68 @@ def raci_problems(chart):
         if "R" not in letters:
             problems.append(f"{task!r}: nobody is responsible (R) for doing it.")
     return problems
+
+
+def failures():
+    """Return the case's organisational failures, each placed on Kotter's steps and Lewin's stages.
+
+    The placement is the kit's reading, for students to argue with.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``failure``, ``part``, ``kotter_step`` (1-8), ``kotter`` (the step in
+        words) and ``lewin`` (unfreeze, change or refreeze).
+
+    Examples
+    --------
+    >>> failures()["lewin"].value_counts()["unfreeze"]
+    np.int64(5)
+    """
+    table = pd.DataFrame(_FAILURES, columns=["failure", "part", "kotter_step", "lewin"])
+    table.insert(3, "kotter", [KOTTER_STEPS[step - 1] for step in table["kotter_step"]])
+    table["lewin"] = pd.Categorical(table["lewin"], categories=LEWIN_STAGES, ordered=True)
+    return table
+
+
+def stakeholders():
+    """Return the people of the case with their power over the project and interest in it (1-5).
+
+    Examples
+    --------
+    >>> stakeholders().set_index("name").loc["Torben Juelsgaard", "interest"]
+    np.int64(5)
+    """
+    stakes = pd.DataFrame(_STAKES, columns=["name", "power", "interest"])
+    return people()[["name", "role"]].merge(stakes, on="name", validate="one_to_one")
+
+
+def plot_stakeholders(table=None, *, ax=None):
+    """Draw a power-interest map of the stakeholders, with the four usual quadrants.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> len(plot_stakeholders().texts)
+    17
+    """
+    table = check_frame(stakeholders() if table is None else table, name="table",
+                        columns=["name", "power", "interest"])
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 7))
+    ax.scatter(table["interest"], table["power"], color="C0")
+    placed = {}
+    for name, interest, power in zip(table["name"], table["interest"], table["power"]):
+        below = placed[interest, power] = placed.get((interest, power), -1) + 1
+        ax.annotate(name, (interest, power), xytext=(5, 4 - 11 * below), textcoords="offset points", fontsize=8)
+    ax.axhline(3, color="grey", lw=0.8)
+    ax.axvline(3, color="grey", lw=0.8)
+    for x, y, label in [(1.1, 5.3, "keep satisfied"), (4.0, 5.3, "manage closely"),
+                        (1.1, 0.6, "monitor"), (4.0, 0.6, "keep informed")]:
+        ax.text(x, y, label, color="grey", style="italic")
+    ax.set(xlim=(0.5, 6), ylim=(0.3, 5.6), xlabel="interest in the project", ylabel="power over the project",
+           title="Stakeholders of the data-driven job centre (the kit's reading)")
+    return ax

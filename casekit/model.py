@@ -94,6 +94,19 @@ def make_pilot_tree(features=PILOT_FEATURES):
     return Pipeline([("encode", encode), ("tree", DecisionTreeClassifier(**TREE_PARAMS))])
 
 
+def features_of(model):
+    """Return the columns a fitted pilot pipeline encodes, in its order.
+
+    Examples
+    --------
+    >>> from casekit import load_citizens, split_pilot
+    >>> features_of(train_pilot_tree(split_pilot(load_citizens())[0]))
+    ['district', 'gender', 'education', 'age', 'years_employed_5y']
+    """
+    check_model(model)
+    return [column for name, _, columns in model[0].transformers_ if name != "remainder" for column in columns]
+
+
 def _categories(feature):
     return [False, True] if feature == "health_limitation" else CATEGORIES[feature]
 

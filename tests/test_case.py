@@ -5,7 +5,8 @@ matplotlib.use("Agg")
 import pandas as pd
 import pytest
 
-from casekit.case import RACI_TASKS, people, plot_timeline, raci_problems, raci_template, timeline
+from casekit.case import (KOTTER_STEPS, LEWIN_STAGES, RACI_TASKS, failures, people, plot_stakeholders, plot_timeline,
+                          raci_problems, raci_template, stakeholders, timeline)
 
 
 def test_the_people_of_the_case_are_all_there_once():
@@ -61,3 +62,25 @@ def test_raci_problems_name_two_owners_and_stray_letters():
 def test_raci_problems_want_a_table():
     with pytest.raises(TypeError, match=r"`chart` must be a pandas DataFrame"):
         raci_problems([["A", "R"]])
+
+
+def test_failures_sit_on_real_kotter_steps_and_lewin_stages():
+    table = failures()
+    assert table["kotter_step"].between(1, 8).all()
+    assert (table["kotter"] == [KOTTER_STEPS[s - 1] for s in table["kotter_step"]]).all()
+    assert set(table["lewin"]) <= set(LEWIN_STAGES)
+    assert set(table["part"]) <= set(timeline()["part"])
+
+
+def test_stakeholders_are_the_people_with_power_and_interest():
+    stakes = stakeholders()
+    assert stakes["name"].tolist() == people()["name"].tolist()
+    assert stakes[["power", "interest"]].isin(range(1, 6)).all().all()
+
+
+def test_the_stakeholder_map_labels_everyone_without_overlap():
+    ax = plot_stakeholders()
+    names = [t for t in ax.texts if t.get_text() in set(people()["name"])]
+    assert len(names) == len(people())
+    positions = {(t.xy, t.xyann) for t in names}
+    assert len(positions) == len(names)

@@ -20,7 +20,8 @@ def test_episode_notebook_has_the_six_parts_in_order(path):
     assert parts["title"] and parts["title"].startswith(path.name[:2] + " "), "title cell: '# NN ...'"
     assert parts["what_happens"], "title cell: '**What happens:** ...'"
     assert parts["teaching_min"] and parts["exercise_min"] is not None, "title cell: '*Teaching: N min · Exercises: M min*'"
-    found = [next((s for s in SECTIONS if heading.startswith(s)), None) for heading in parts["sections"]]
+    headings = [h.replace("The case", "The episode", 1) if h.startswith("The case") else h for h in parts["sections"]]
+    found = [next((s for s in SECTIONS if heading.startswith(s)), None) for heading in headings]
     assert [s for s in found if s] == SECTIONS, f"sections found: {parts['sections']}"
     assert len(parts["questions"]) >= 2
     assert len(parts["theory_questions"]) >= 3, "at least three discussion questions tied to a named theory"

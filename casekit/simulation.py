@@ -1,0 +1,182 @@
+"""Episode 5's question as a simulation: what happens when a score steers the job centre's effort?
+
+A documented model of support, on top of the world's own process:
+
+- **Capacity.** Each caseworker can give intensive support (frequent meetings,
+  a mentor, a job-training place) to ``slots_per_caseworker`` citizens a year.
+  With 20 caseworkers and 20 slots, 400 of the year's 2,000 citizens get it.
+- **Effect.** Support lowers a citizen's hidden difficulty by ``support_effect``
+  (default 1.5, about the difference between one and three years in work in
+  the world's parameters). Whether they then find work is decided, as
+  always, by difficulty plus luck.
+- **Allocation.** The slots go by the tree's score: to those ``"at_risk"``
+  (highest scores first), to those ``"likely_to_find_work"`` (lowest scores
+  first, a kind of creaming), to the ``"borderline"`` (scores closest to the
+  0.5 threshold first), or ``"ignore_score"`` (a random draw). Ties are
+  broken at random. Every policy meets the same cohorts (the same seeds), so
+  differences between policies come from the policy, not from chance.
+- **Learning.** Each year a new cohort is drawn from the world (with the 2018
+  labour market throughout, so only the feedback changes), scored by the
+  current tree, supported, and its outcomes observed. The tree is then
+  retrained on that year's citizens and outcomes, as a job centre would do.
+
+The year-0 tree is the pilot tree. All numbers come from the run; nothing is
+fixed in advance.
+"""
+
+import numpy as np
+import pandas as pd
+from sklearn.utils import check_random_state
+
+from casekit._validation import check_choice, check_positive_int
+from casekit.codebook import ESTATE
+from casekit.data import load_citizens
+from casekit.model import split_pilot, train_pilot_tree
+from casekit.world import generate_citizens
+
+POLICIES = {
+    "at_risk": "support goes to the citizens with the highest scores",
+    "likely_to_find_work": "support goes to the citizens with the lowest scores",
+    "borderline": "support goes to the citizens whose scores are closest to the threshold",
+    "ignore_score": "support goes to a random draw of citizens",
+}
+LABOUR_MARKET_YEAR = 2018
+
+
+def simulate(policy="at_risk", *, years=6, caseworkers=20, slots_per_caseworker=20, support_effect=1.5,
+             citizens_per_year=2000, random_state=0, progress=None):
+    """Run the job centre for `years` years with support allocated by `policy`.
+
+    Parameters
+    ----------
+    policy : {"at_risk", "likely_to_find_work", "borderline", "ignore_score"}
+        Who gets the intensive-support slots.
+    years : int, default 6
+    caseworkers : int, default 20
+    slots_per_caseworker : int, default 20
+        Citizens each caseworker can support intensively in a year.
+    support_effect : float, default 1.5
+        How much support lowers a citizen's hidden difficulty.
+    citizens_per_year : int, default 2000
+    random_state : int, default 0
+    progress : widget or None
+        Anything with a ``value`` (e.g. ``ipywidgets.IntProgress(max=years)``);
+        set to the number of years done as the run goes.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per year: ``supported``, ``estate_share_supported``,
+        ``unemployed_estate``, ``unemployed_rest``, ``gap`` (estate minus
+        rest), ``flagged_estate``, ``flagged_rest`` and ``apparent_accuracy``
+        (how often that year's flags matched that year's outcomes).
+
+    Examples
+    --------
+    >>> history = simulate("at_risk", years=2)
+    >>> history.columns[:3].tolist()
+    ['year', 'policy', 'supported']
+    """
+    check_choice(policy, list(POLICIES), name="policy")
+    years = check_positive_int(years, name="years")
+    capacity = check_positive_int(caseworkers, name="caseworkers") * check_positive_int(
+        slots_per_caseworker, name="slots_per_caseworker")
+    n = check_positive_int(citizens_per_year, name="citizens_per_year")
+    # One seed per year's cohort and one for breaking ties: every policy meets the same citizens.
+    *cohort_seeds, tie_seed = check_random_state(random_state).randint(0, 2**31 - 1, size=years + 1)
+    ties = check_random_state(tie_seed)
+    model = train_pilot_tree(split_pilot(load_citizens())[0])
+    rows = []
+    for year, seed in enumerate(cohort_seeds, start=1):
+        cohort = generate_citizens(n, cohort_years=[LABOUR_MARKET_YEAR], random_state=seed, latent=True)
+        score = model.predict_proba(cohort)[:, 1]
+        supported = _allocate(policy, score, min(capacity, n), ties)
+        cohort["unemployed_12m"] = (cohort["difficulty"] - support_effect * supported + cohort["luck"] > 0).astype(
+            np.int8)
+        rows.append(_year_summary(year, policy, cohort, score > 0.5, supported))
+        model = train_pilot_tree(cohort)
+        if progress is not None:
+            progress.value = year
+    return pd.DataFrame(rows)
+
+
+def _allocate(policy, score, capacity, rng):
+    """Boolean mask of the `capacity` citizens who get support."""
+    tie_breaker = rng.random_sample(len(score))
+    priority = {"at_risk": -score, "likely_to_find_work": score, "borderline": np.abs(score - 0.5),
+                "ignore_score": np.zeros(len(score))}[policy]
+    order = np.lexsort((tie_breaker, priority))
+    supported = np.zeros(len(score), dtype=bool)
+    supported[order[:capacity]] = True
+    return supported
+
+
+def _year_summary(year, policy, cohort, flagged, supported):
+    estate = (cohort["district"] == ESTATE).to_numpy()
+    outcome = cohort["unemployed_12m"].to_numpy()
+    return {
+        "year": year,
+        "policy": policy,
+        "supported": int(supported.sum()),
+        "estate_share_supported": supported[estate].mean(),
+        "unemployed_estate": outcome[estate].mean(),
+        "unemployed_rest": outcome[~estate].mean(),
+        "gap": outcome[estate].mean() - outcome[~estate].mean(),
+        "flagged_estate": flagged[estate].mean(),
+        "flagged_rest": flagged[~estate].mean(),
+        "apparent_accuracy": (flagged == outcome).mean(),
+    }
+
+
+def compare_policies(policies=tuple(POLICIES), *, progress=None, **settings):
+    """Run :func:`simulate` for each policy with the same settings and seed; one table.
+
+    `progress` (e.g. ``ipywidgets.IntProgress``) counts the years of all runs together.
+
+    Examples
+    --------
+    >>> table = compare_policies(years=1)
+    >>> sorted(table["policy"].unique())
+    ['at_risk', 'borderline', 'ignore_score', 'likely_to_find_work']
+    """
+    runs = []
+    for done, policy in enumerate(policies):
+        counter = None if progress is None else _Offset(progress, done * settings.get("years", 6))
+        runs.append(simulate(policy, progress=counter, **settings))
+    return pd.concat(runs, ignore_index=True)
+
+
+class _Offset:
+    """Pass `value` on to a progress widget, shifted by the years of earlier runs."""
+
+    def __init__(self, widget, offset):
+        self.widget, self.offset = widget, offset
+
+    @property
+    def value(self):
+        return self.widget.value - self.offset
+
+    @value.setter
+    def value(self, years_done):
+        self.widget.value = self.offset + years_done
+
+
+def plot_history(history, column="gap", *, ax=None):
+    """Plot one column of :func:`compare_policies` over the years, a line per policy.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    import matplotlib.pyplot as plt
+
+    if column not in history.columns:
+        raise ValueError(f"`column` must be one of {list(history.columns[2:])}, but {column!r} was passed.")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 4))
+    for policy, runs in history.groupby("policy", sort=False):
+        ax.plot(runs["year"], runs[column], marker="o", label=policy.replace("_", " "))
+    ax.set_xlabel("year of the simulation")
+    ax.set_ylabel(column.replace("_", " "))
+    ax.legend(title="support goes to")
+    return ax

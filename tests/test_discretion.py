@@ -1,0 +1,23 @@
+import pytest
+
+from casekit.discretion import human_in_the_loop
+
+
+def test_without_overrides_the_final_flag_is_the_models(model, test_part):
+    decisions = human_in_the_loop(model, test_part, unflag_if=None, flag_if=None)
+    assert (decisions["final_flag"] == (model.predict(test_part) == 1)).all()
+    assert (decisions["override"] == "").all()
+
+
+def test_overrides_follow_the_caseworkers_rules(model, test_part):
+    decisions = human_in_the_loop(model, test_part, unflag_if="missed_meetings == 0", flag_if="health_limitation")
+    lifted = decisions["override"] == "lifted"
+    added = decisions["override"] == "added"
+    assert (test_part.loc[lifted, "missed_meetings"] == 0).all() and decisions.loc[lifted, "model_flag"].all()
+    assert test_part.loc[added, "health_limitation"].all() and not decisions.loc[added, "model_flag"].any()
+    assert (decisions["final_flag"] == (decisions["model_flag"] & ~lifted) | added).all()
+
+
+def test_a_broken_rule_says_which_columns_exist(model, test_part):
+    with pytest.raises(ValueError, match=r"`unflag_if` must be a pandas query over the columns \['citizen_id'.*'missed_meetingz > 1' failed"):
+        human_in_the_loop(model, test_part, unflag_if="missed_meetingz > 1")

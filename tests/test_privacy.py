@@ -1,0 +1,68 @@
+import re
+
+import pandas as pd
+import pytest
+
+from casekit.privacy import (generalise, group_sizes, k_anonymity, leaked_spreadsheet, pseudonymise,
+                             reverse_hashes, uniqueness, unkeyed_hash)
+
+
+@pytest.fixture(scope="module")
+def sheet():
+    return leaked_spreadsheet()
+
+
+def test_the_leaked_sheet_is_synthetic_and_holds_no_cpr_numbers(sheet):
+    assert len(sheet) == 20_000
+    text = sheet.to_csv(index=False)
+    assert not re.search(r"(?<!\d)\d{6}-?\d{4}(?!\d)", text)
+    ages = (pd.Timestamp("2019-04-01") - pd.to_datetime(sheet["birth_date"])).dt.days // 365.25
+    assert (ages - sheet["age"]).abs().max() <= 1
+
+
+def test_a_birth_date_picks_out_almost_everyone_and_an_age_far_fewer(sheet):
+    assert uniqueness(sheet) > 0.9
+    assert uniqueness(sheet.drop(columns="birth_date")) < 0.05
+
+
+def test_group_sizes_and_k_agree_with_a_plain_count():
+    frame = pd.DataFrame({"age": [30, 30, 30, 41], "gender": ["f", "f", "m", "m"]})
+    assert group_sizes(frame).tolist() == [2, 2, 1, 1]
+    assert k_anonymity(frame) == 1 and uniqueness(frame) == 0.5
+
+
+def test_generalising_never_makes_anyone_easier_to_find(sheet):
+    coarse = [generalise(sheet, age_width=w, merge_districts=m) for w, m in [(1, False), (5, False), (10, True)]]
+    shares = [uniqueness(frame) for frame in coarse]
+    assert shares == sorted(shares, reverse=True) and shares[-1] < shares[0]
+    assert "birth_date" not in coarse[0]
+    assert set(coarse[-1]["district"]) == {"the municipality"}
+
+
+def test_age_bands_keep_ages_in_their_band():
+    banded = generalise(pd.DataFrame({"age": list(range(18, 65))}), age_width=10)
+    assert banded["age"].tolist()[:10] == [22] * 10
+    assert (banded["age"] - pd.Series(range(18, 65))).abs().max() <= 9
+
+
+def test_an_unkeyed_hash_is_reversed_by_trying_every_id():
+    secret = ["JC16-01234", "JC16-00007"]
+    found = reverse_hashes(unkeyed_hash(secret), [f"JC16-{n:05d}" for n in range(100_000)])
+    assert sorted(found.values()) == sorted(secret)
+
+
+def test_a_keyed_hash_cannot_be_reversed_without_the_key():
+    pseudonyms = pseudonymise(["JC16-01234"], key=b"kept in the vault")
+    assert reverse_hashes(pseudonyms, [f"JC16-{n:05d}" for n in range(100_000)]) == {}
+    assert pseudonymise(["JC16-01234"], key=b"kept in the vault") == pseudonyms
+
+
+def test_a_short_key_is_refused_without_showing_it():
+    with pytest.raises(ValueError, match=r"`key` must be secret bytes of at least 6 bytes.*but a key of 3 bytes") as error:
+        pseudonymise(["x"], key=b"abc")
+    assert "abc" not in str(error.value)
+
+
+def test_a_missing_quasi_identifier_is_named(sheet):
+    with pytest.raises(ValueError, match=r"`frame` has no column 'postcode'"):
+        uniqueness(sheet, ["postcode", "age"])

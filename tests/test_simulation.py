@@ -1,0 +1,70 @@
+import ipywidgets as widgets
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pytest
+
+from casekit.simulation import POLICIES, compare_policies, plot_history, simulate
+
+
+@pytest.fixture(scope="module")
+def history():
+    return compare_policies(years=4)
+
+
+def test_every_policy_uses_the_whole_capacity(history):
+    assert (history["supported"] == 20 * 20).all()
+    assert sorted(history["policy"].unique()) == sorted(POLICIES)
+
+
+def test_every_policy_meets_the_same_citizens_in_year_one(history):
+    first = history[history["year"] == 1]
+    assert first["flagged_estate"].nunique() == 1 and first["flagged_rest"].nunique() == 1
+
+
+def test_support_goes_where_the_policy_says(history):
+    share = history.groupby("policy")["estate_share_supported"].mean()
+    assert share["at_risk"] > share["ignore_score"] > share["likely_to_find_work"]
+
+
+def test_creaming_makes_the_model_look_best_and_helping_the_at_risk_makes_it_look_worst(history):
+    accuracy = history.groupby("policy")["apparent_accuracy"].mean()
+    assert accuracy.idxmax() == "likely_to_find_work"
+    assert accuracy.idxmin() == "at_risk"
+
+
+def test_helping_those_at_risk_narrows_the_gap_and_creaming_widens_it(history):
+    gap = history.groupby("policy")["gap"].mean()
+    assert gap["at_risk"] < gap["ignore_score"] < gap["likely_to_find_work"]
+
+
+def test_no_support_effect_means_no_difference_between_policies():
+    runs = compare_policies(years=2, support_effect=0.0)
+    first = runs[runs["year"] == 1]
+    assert first["unemployed_estate"].nunique() == 1
+
+
+def test_the_same_seed_gives_the_same_history():
+    assert simulate("borderline", years=2).equals(simulate("borderline", years=2))
+
+
+def test_a_progress_bar_counts_every_year_of_every_run():
+    bar = widgets.IntProgress(max=2 * len(POLICIES))
+    compare_policies(years=2, progress=bar)
+    assert bar.value == 2 * len(POLICIES)
+
+
+def test_plot_history_draws_a_line_per_policy(history):
+    ax = plot_history(history, "gap")
+    assert len(ax.lines) == len(POLICIES)
+
+
+def test_an_unknown_policy_lists_the_policies():
+    with pytest.raises(ValueError, match=r"`policy` must be one of \['at_risk', .*\], but 'random' was passed"):
+        simulate("random")
+
+
+def test_an_unknown_column_to_plot_lists_the_columns(history):
+    with pytest.raises(ValueError, match=r"`column` must be one of \[.*'gap'.*\], but 'gapp' was passed"):
+        plot_history(history, "gapp")

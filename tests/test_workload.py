@@ -1,0 +1,49 @@
+import pytest
+
+from casekit.workload import INTERVIEW_MINUTES, PROCESS_FORM, check_form, process_consequences, workload
+
+MINIMAL = {"when": "after the interview", "who_sees": "the caseworker", "written_in_fasit": False,
+           "citizen_told": False}
+
+
+def test_workload_adds_up_minutes_for_every_citizen():
+    hours = workload(caseworkers=10, citizens_per_year=600, lookup_minutes=3, note_minutes=2,
+                     explain_minutes=10, citizens_explained=60, hours_per_caseworker=1000)
+    assert hours["hours_per_year"] == (600 * 5 + 60 * 10) / 60
+    assert hours["hours_per_caseworker"] == hours["hours_per_year"] / 10
+    assert hours["share_of_working_time"] == hours["hours_per_caseworker"] / 1000
+    assert hours["interviews_less_per_caseworker"] == hours["hours_per_caseworker"] * 60 / INTERVIEW_MINUTES
+
+
+def test_writing_into_fasit_puts_every_wrong_flag_into_a_case_file(model, test_part):
+    written = process_consequences({**MINIMAL, "written_in_fasit": True}, model, test_part)
+    wrong = ((model.predict(test_part) == 1) & (test_part["unemployed_12m"] == 0)).sum()
+    assert written["wrong_flags_in_case_files"] == wrong * 2000 / len(test_part)
+    assert written["flags_written_into_case_files"] == 2000
+    assert process_consequences(MINIMAL, model, test_part)["wrong_flags_in_case_files"] == 0
+
+
+def test_telling_citizens_costs_time_and_tells_the_wrongly_flagged_too(model, test_part):
+    quiet = process_consequences(MINIMAL, model, test_part)
+    told = process_consequences({**MINIMAL, "citizen_told": True}, model, test_part)
+    flagged = model.predict(test_part).sum() * 2000 / len(test_part)
+    assert told["citizens_told_they_are_flagged"] == pytest.approx(flagged)
+    assert told["hours_per_year"] - quiet["hours_per_year"] == pytest.approx(flagged * 10 / 60)
+    assert told["citizens_wrongly_told_they_are_at_risk"] > 0 == quiet["citizens_wrongly_told_they_are_at_risk"]
+
+
+def test_a_lookup_during_the_interview_takes_time_from_the_conversation(model, test_part):
+    during = process_consequences({**MINIMAL, "when": "during the interview"}, model, test_part)
+    assert during["minutes_taken_from_conversations"] == 2 * 2000
+    assert process_consequences(MINIMAL, model, test_part)["minutes_taken_from_conversations"] == 0
+
+
+def test_the_form_names_a_wrong_answer_and_the_allowed_ones():
+    with pytest.raises(ValueError, match=r"`form\['when'\]` must be one of \['before the interview'.*\], but 'never'"):
+        check_form({**MINIMAL, "when": "never"})
+
+
+def test_the_form_names_a_missing_question():
+    with pytest.raises(ValueError, match=r"`form` must answer .*, but \['citizen_told'\] is missing"):
+        check_form({key: MINIMAL[key] for key in ("when", "who_sees", "written_in_fasit")})
+    assert set(PROCESS_FORM) == set(MINIMAL)
