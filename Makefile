@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Jupyter refuses to run as root unless told to (containers, CI).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test data bench clean
+.PHONY: setup lab test data exercises bench clean
 
 setup: $(VENV)/.installed
 
@@ -25,6 +25,9 @@ test: setup
 
 data: setup
 	$(BIN)/python -m casekit data
+
+exercises: setup
+	$(BIN)/python -m casekit exercises
 
 bench: setup
 	$(BIN)/python benchmarks/bench_world.py

@@ -1,8 +1,10 @@
-"""Command line: ``python -m casekit data [FOLDER]`` regenerates the data files."""
+"""Command line: ``python -m casekit data [FOLDER]`` regenerates the data files;
+``python -m casekit exercises`` builds the exercise sets' student and solutions versions."""
 
 import argparse
 
 from casekit.data import DATA_DIR, write_data
+from casekit.exercises.build import build
 
 
 def main(argv=None):
@@ -11,8 +13,11 @@ def main(argv=None):
     commands = parser.add_subparsers(dest="command", required=True)
     data = commands.add_parser("data", help="regenerate the synthetic citizens and the codebook")
     data.add_argument("folder", nargs="?", default=DATA_DIR, help="where to write (default: the kit's data/)")
+    exercises = commands.add_parser("exercises", help="build the student and solutions versions of the exercise sets")
+    exercises.add_argument("pattern", nargs="?", default="[0-9][0-9]_*.ipynb", help="which sources, e.g. '03_*'")
     args = parser.parse_args(argv)
-    for path in write_data(args.folder):
+    paths = write_data(args.folder) if args.command == "data" else build(pattern=args.pattern)
+    for path in paths:
         print(f"wrote {path}")
 
 

@@ -1,0 +1,196 @@
+"""Instant feedback for the exercises: check(), hint() and solution() for each question.
+
+A question is declared, not programmed: what the true answer is (computed from
+the data when checked, never typed in), which typical mistakes to recognise
+(each computed the same way, with a message that says what is off), hints, and
+a worked solution. Three outcomes: *not attempted* (the blank ``____`` is still
+there), *incorrect* (with the mistake's message), *correct* (with why it
+matters for the case). Reflection questions are never graded: their solution
+shows a model answer.
+
+Nothing here reads notebook variables, stores anything on disk or uses the network.
+"""
+
+import html
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+
+class _Blank:
+    """The placeholder a student replaces with an answer."""
+
+    def __repr__(self):
+        return "____"
+
+
+#: Put ``answer = ____`` in a starter cell; checking it says "not attempted".
+____ = _Blank()
+
+_COLOURS = {"correct": "#1b5e20", "incorrect": "#b00020", "not attempted": "#8a6d00", "noted": "#0d47a1"}
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What a check, hint or solution says; shows in colour in Jupyter and as text elsewhere."""
+
+    status: str
+    message: str
+
+    def __repr__(self):
+        return f"{self.status.upper()}: {self.message}" if self.status != "info" else self.message
+
+    def _repr_html_(self):
+        colour = _COLOURS.get(self.status, "#333")
+        label = "" if self.status == "info" else f"<b style='color:{colour}'>{self.status.capitalize()}:</b> "
+        return f"<div style='white-space:pre-wrap'>{label}{html.escape(self.message)}</div>"
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A typical wrong answer: how to compute it from the data, and what to tell the student."""
+
+    make: Callable
+    message: str
+
+
+@dataclass(eq=False)
+class Question:
+    """One exercise question with a computed answer.
+
+    Parameters
+    ----------
+    name : str
+        Short name shown in the summary.
+    truth : callable
+        ``truth(context) -> answer``: computes the right answer from the data.
+    context : callable
+        Returns the shared data (e.g. a dict with citizens and the model); called when checking.
+    mistakes : list of Mistake
+        Typical wrong answers, checked in order.
+    hints : list of str
+        Shown one at a time by ``hint()``.
+    worked : str
+        The worked solution, shown by ``solution()``.
+    why : str
+        Why it matters for the case, shown when the answer is correct.
+    tolerance : float
+        Absolute tolerance for numbers.
+    """
+
+    name: str
+    truth: Callable
+    context: Callable
+    hints: list
+    worked: str
+    why: str
+    mistakes: list = field(default_factory=list)
+    tolerance: float = 1e-6
+    status: str = field(default="not attempted", init=False)
+    _hints_shown: int = field(default=0, init=False)
+
+    def check(self, answer):
+        """Check `answer`: not attempted, incorrect (saying what is off) or correct."""
+        feedback = self._judge(answer)
+        self.status = feedback.status
+        return feedback
+
+    def _judge(self, answer):
+        if isinstance(answer, _Blank) or answer is None:
+            return Feedback("not attempted", f"Replace ____ with your answer to '{self.name}', then check again.")
+        context = self.context()
+        expected = self.truth(context)
+        shape_problem = _shape_problem(answer, expected)
+        if shape_problem:
+            return Feedback("incorrect", shape_problem)
+        if _same(answer, expected, self.tolerance):
+            return Feedback("correct", self.why)
+        for mistake in self.mistakes:
+            if _same(answer, mistake.make(context), self.tolerance):
+                return Feedback("incorrect", mistake.message)
+        return Feedback("incorrect", "Not quite. Try hint() for a nudge.")
+
+    def hint(self):
+        """Show the next hint; after the last one, point to the solution."""
+        if self._hints_shown >= len(self.hints):
+            return Feedback("info", "No more hints. solution() shows a worked answer.")
+        self._hints_shown += 1
+        return Feedback("info", f"Hint {self._hints_shown} of {len(self.hints)}: {self.hints[self._hints_shown - 1]}")
+
+    def solution(self):
+        """Show a worked solution and why it matters."""
+        return Feedback("info", f"Solution:\n{self.worked}\n\nWhy it matters: {self.why}")
+
+
+@dataclass(eq=False)
+class Reflection:
+    """A question about the case to answer in words; never graded, the solution is a model answer."""
+
+    name: str
+    hints: list
+    model_answer: str
+    theory: str
+    status: str = field(default="not attempted", init=False)
+    _hints_shown: int = field(default=0, init=False)
+
+    def check(self, answer):
+        """Note that an answer was written (at least a sentence); nothing pretends to grade it."""
+        if isinstance(answer, _Blank) or not str(answer).strip():
+            self.status = "not attempted"
+            return Feedback("not attempted", f"Replace ____ with your answer to '{self.name}' in quotes, then check again.")
+        if len(str(answer).split()) < 8:
+            self.status = "not attempted"
+            return Feedback("not attempted", "Write at least a full sentence or two before comparing.")
+        self.status = "noted"
+        return Feedback("noted", "Answer noted. Compare it with a model answer: solution().")
+
+    hint = Question.hint
+
+    def solution(self):
+        """Show a model answer and the theory it draws on."""
+        return Feedback("info", f"A model answer:\n{self.model_answer}\n\nTheory: {self.theory}")
+
+
+def summary(*questions):
+    """Say which questions are correct, noted, still wrong or not attempted; never 'all done' when some are not.
+
+    Examples
+    --------
+    >>> q = Reflection("why", hints=[], model_answer="...", theory="...")
+    >>> summary(q)
+    NOT DONE: 0 of 1 done. Not attempted: why.
+    """
+    groups = {status: [q.name for q in questions if q.status == status]
+              for status in ("correct", "noted", "incorrect", "not attempted")}
+    done = len(groups["correct"]) + len(groups["noted"])
+    parts = [f"{done} of {len(questions)} done."]
+    parts += [f"{label}: {', '.join(groups[status])}." for status, label in
+              (("incorrect", "Still wrong"), ("not attempted", "Not attempted")) if groups[status]]
+    return Feedback("correct" if done == len(questions) else "not done", " ".join(parts))
+
+
+def _shape_problem(answer, expected):
+    """A message when the answer is the wrong kind of thing, else None."""
+    if isinstance(expected, (int, float, np.number)) and not isinstance(expected, bool):
+        if isinstance(answer, (pd.Series, pd.DataFrame, np.ndarray, list)):
+            return f"Expected a single number, but got a {type(answer).__name__}. Did you forget .mean() or .sum()?"
+        if not isinstance(answer, (int, float, np.number)) or isinstance(answer, bool):
+            return f"Expected a number, but got {answer!r}."
+    if isinstance(expected, pd.DataFrame) and not isinstance(answer, pd.DataFrame):
+        return f"Expected a table (DataFrame), but got a {type(answer).__name__}."
+    return None
+
+
+def _same(answer, expected, tolerance):
+    """True when `answer` equals `expected` (numbers within `tolerance`, tables cell by cell)."""
+    try:
+        if isinstance(expected, pd.DataFrame):
+            return answer.shape == expected.shape and np.allclose(answer.to_numpy(float), expected.to_numpy(float),
+                                                                  atol=tolerance)
+        if isinstance(expected, (int, float, np.number)):
+            return bool(abs(float(answer) - float(expected)) <= tolerance)
+        return answer == expected
+    except (TypeError, ValueError):
+        return False

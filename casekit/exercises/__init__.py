@@ -1,0 +1,27 @@
+"""Exercise sets, one module per notebook (``ex01`` ... ``ex11``), declared with :mod:`casekit.checking`.
+
+Every check computes its answer from the kit's data through :func:`context`.
+"""
+
+from functools import lru_cache
+from types import SimpleNamespace
+
+from casekit.data import load_citizens
+from casekit.model import split_pilot, train_pilot_tree
+
+
+@lru_cache(maxsize=1)
+def context():
+    """The data every exercise checks against: the pilot citizens, the split, the pilot tree and 2019.
+
+    Built once per session and kept in memory.
+
+    Examples
+    --------
+    >>> len(context().test)
+    2000
+    """
+    citizens = load_citizens()
+    train, test = split_pilot(citizens)
+    return SimpleNamespace(citizens=citizens, train=train, test=test, model=train_pilot_tree(train),
+                           cohort_2019=load_citizens("2019"))
