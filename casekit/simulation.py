@@ -24,6 +24,8 @@ The year-0 tree is the pilot tree. All numbers come from the run; nothing is
 fixed in advance.
 """
 
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
 from sklearn.utils import check_random_state
@@ -68,8 +70,11 @@ def simulate(policy="at_risk", *, years=6, caseworkers=20, slots_per_caseworker=
     pandas.DataFrame
         One row per year: ``supported``, ``estate_share_supported``,
         ``unemployed_estate``, ``unemployed_rest``, ``gap`` (estate minus
-        rest), ``flagged_estate``, ``flagged_rest`` and ``apparent_accuracy``
-        (how often that year's flags matched that year's outcomes).
+        rest), ``flagged_estate``, ``flagged_rest``, ``apparent_accuracy``
+        (how often that year's flags matched that year's outcomes),
+        ``unemployed_overall`` and ``found_work_if_predicted`` (of the citizens
+        the tree expected to find work, the share who did: what caseworkers
+        would be judged on).
 
     Examples
     --------
@@ -85,7 +90,7 @@ def simulate(policy="at_risk", *, years=6, caseworkers=20, slots_per_caseworker=
     # One seed per year's cohort and one for breaking ties: every policy meets the same citizens.
     *cohort_seeds, tie_seed = check_random_state(random_state).randint(0, 2**31 - 1, size=years + 1)
     ties = check_random_state(tie_seed)
-    model = train_pilot_tree(split_pilot(load_citizens())[0])
+    model = _pilot_tree()
     rows = []
     for year, seed in enumerate(cohort_seeds, start=1):
         cohort = generate_citizens(n, cohort_years=[LABOUR_MARKET_YEAR], random_state=seed, latent=True)
@@ -98,6 +103,12 @@ def simulate(policy="at_risk", *, years=6, caseworkers=20, slots_per_caseworker=
         if progress is not None:
             progress.value = year
     return pd.DataFrame(rows)
+
+
+@lru_cache(maxsize=1)
+def _pilot_tree():
+    """The year-0 tree: the pilot tree, trained once and shared by every run."""
+    return train_pilot_tree(split_pilot(load_citizens())[0])
 
 
 def _allocate(policy, score, capacity, rng):
@@ -125,6 +136,8 @@ def _year_summary(year, policy, cohort, flagged, supported):
         "flagged_estate": flagged[estate].mean(),
         "flagged_rest": flagged[~estate].mean(),
         "apparent_accuracy": (flagged == outcome).mean(),
+        "unemployed_overall": outcome.mean(),
+        "found_work_if_predicted": (outcome[~flagged] == 0).mean(),
     }
 
 

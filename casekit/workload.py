@@ -69,7 +69,10 @@ def check_form(form):
         raise ValueError(f"`form` must answer {list(PROCESS_FORM)}, but {missing} is missing.")
     for key, answer in form.items():
         check_choice(key, list(PROCESS_FORM), name="form key")
-        check_choice(answer, PROCESS_FORM[key], name=f"form[{key!r}]")
+        allowed = PROCESS_FORM[key]
+        if (type(answer) is bool) != (type(allowed[0]) is bool):  # 1 == True in Python; a form wants True/False
+            raise ValueError(f"`form[{key!r}]` must be one of {allowed}, but {answer!r} was passed.")
+        check_choice(answer, allowed, name=f"form[{key!r}]")
     return form
 
 
@@ -90,9 +93,10 @@ def process_consequences(form, model, citizens, *, threshold=0.5, caseworkers=CA
     -------
     pandas.Series
         Hours a year and per caseworker, interviews to drop, minutes taken
-        from conversations with citizens, flags written into case files (and
-        how many of them wrong), citizens told they are flagged (and how many
-        wrongly), and how many people see each flag.
+        from conversations with citizens, scores written into case files (one
+        per citizen, flagged or not) and how many of them are wrong flags,
+        citizens told they are flagged (and how many wrongly), and how many
+        people see each flag.
 
     Examples
     --------
@@ -115,7 +119,7 @@ def process_consequences(form, model, citizens, *, threshold=0.5, caseworkers=CA
     return pd.Series({
         **hours,
         "minutes_taken_from_conversations": float(lookup if form["when"] == "during the interview" else 0),
-        "flags_written_into_case_files": float(citizens_per_year if form["written_in_fasit"] else 0),
+        "scores_written_into_case_files": float(citizens_per_year if form["written_in_fasit"] else 0),
         "wrong_flags_in_case_files": errors["wrongly_flagged_per_year"] if form["written_in_fasit"] else 0.0,
         "citizens_told_they_are_flagged": flagged if told else 0.0,
         "citizens_wrongly_told_they_are_at_risk": errors["wrongly_flagged_per_year"] if told else 0.0,

@@ -19,7 +19,7 @@ def test_writing_into_fasit_puts_every_wrong_flag_into_a_case_file(model, test_p
     written = process_consequences({**MINIMAL, "written_in_fasit": True}, model, test_part)
     wrong = ((model.predict(test_part) == 1) & (test_part["unemployed_12m"] == 0)).sum()
     assert written["wrong_flags_in_case_files"] == wrong * 2000 / len(test_part)
-    assert written["flags_written_into_case_files"] == 2000
+    assert written["scores_written_into_case_files"] == 2000
     assert process_consequences(MINIMAL, model, test_part)["wrong_flags_in_case_files"] == 0
 
 
@@ -47,3 +47,8 @@ def test_the_form_names_a_missing_question():
     with pytest.raises(ValueError, match=r"`form` must answer .*, but \['citizen_told'\] is missing"):
         check_form({key: MINIMAL[key] for key in ("when", "who_sees", "written_in_fasit")})
     assert set(PROCESS_FORM) == set(MINIMAL)
+
+
+def test_the_form_wants_true_or_false_not_one_or_zero():
+    with pytest.raises(ValueError, match=r"`form\['citizen_told'\]` must be one of \[True, False\], but 1 was passed"):
+        check_form({**MINIMAL, "citizen_told": 1})
