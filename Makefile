@@ -1,13 +1,14 @@
 # Two commands on a fresh machine with Python 3.11+ and make:
 #   make lab    set everything up and open JupyterLab on the start page
 #   make test   set everything up and run the whole test suite
+#   make workshop   the no-code apps for a staff workshop, in the browser
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 # Jupyter refuses to run as root unless told to (containers, CI).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test data exercises bench clean
+.PHONY: setup lab test workshop data exercises bench clean
 
 setup: $(VENV)/.installed
 
@@ -22,6 +23,9 @@ lab: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+workshop: setup
+	$(BIN)/python -m casekit workshop
 
 data: setup
 	$(BIN)/python -m casekit data

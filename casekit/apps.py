@@ -7,14 +7,17 @@ tests, and readers without widgets, get the same answers.
 
 import html
 import traceback
+from functools import lru_cache
 
 import ipywidgets as widgets
 import pandas as pd
 
-from casekit._validation import check_frame, check_model, check_positive_int, check_probability
+from casekit._validation import check_choice, check_frame, check_model, check_positive_int, check_probability
+from casekit.audit import group_metrics, with_groups
 from casekit.data import COHORTS
-from casekit.explain import explain
+from casekit.explain import explain, flip_test
 from casekit.model import TARGET
+from casekit.simulation import compare_policies
 
 _, _PILOT_SIZE, _PILOT_YEARS = COHORTS["pilot"]
 #: Second interviews a year in the kit's municipality (the pilot data's yearly size).
@@ -39,6 +42,15 @@ def _app(controls, render, *, height="320px"):
         control.observe(update, names="value")
     update()
     return widgets.VBox([widgets.HBox(list(controls.values())), screen])
+
+
+def _table(header, rows):
+    """An HTML table with the apps' shared look; the first column is the row label."""
+    style = ("<style>.kit-table th,.kit-table td{padding:3px 10px;text-align:right}"
+             ".kit-table th:first-child,.kit-table td:first-child{text-align:left}</style>")
+    head = "".join(f"<th>{cell}</th>" for cell in header)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"{style}<table class='kit-table' style='border-collapse:collapse'><tr>{head}</tr>{body}</table>"
 
 
 def _check_citizens(model, citizens):
@@ -200,16 +212,178 @@ def threshold_app(model, citizens, *, caseworkers=CASEWORKERS, citizens_per_year
 
 
 def _summary_html(s):
+    red = "<span style='color:#b00020'>{}</span>"
+    matrix = _table(["", "flagged", "not flagged"], [
+        ["<b>still unemployed</b>", f"{s['flagged_correctly']:.0f}", red.format(f"{s['missed']:.0f} missed")],
+        ["<b>found work</b>", red.format(f"{s['wrongly_flagged']:.0f} wrongly flagged"),
+         f"{s['left_alone_correctly']:.0f}"]])
     return (
-        "<table style='border-collapse:collapse'>"
-        "<tr><th></th><th style='padding:2px 10px'>flagged</th><th style='padding:2px 10px'>not flagged</th></tr>"
-        f"<tr><th style='text-align:left'>still unemployed</th><td align=center>{s['flagged_correctly']:.0f}</td>"
-        f"<td align=center style='color:#b00020'>{s['missed']:.0f} missed</td></tr>"
-        f"<tr><th style='text-align:left'>found work</th><td align=center style='color:#b00020'>"
-        f"{s['wrongly_flagged']:.0f} wrongly flagged</td><td align=center>{s['left_alone_correctly']:.0f}</td></tr></table>"
-        f"<p>Accuracy: <b>{s['accuracy']:.1%}</b></p>"
+        f"{matrix}<p>Accuracy: <b>{s['accuracy']:.1%}</b></p>"
         f"<p>In a year: <b>{s['wrongly_flagged_per_year']:.0f}</b> citizens wrongly flagged and "
         f"<b>{s['missed_per_year']:.0f}</b> missed; for each caseworker "
         f"<b>{s['wrongly_flagged_per_caseworker_per_year']:.1f}</b> wrongly flagged and "
         f"<b>{s['missed_per_caseworker_per_year']:.1f}</b> missed.</p>"
     )
+
+
+# ---------------------------------------------------------------- residence audit
+
+AUDIT_GROUPS = ["district", "estate", "origin", "gender", "age_band"]
+
+
+def residence_audit(model, citizens, *, by="district", threshold=0.5):
+    """Return what the audit app shows: error rates by group, and how many flags hang on the address.
+
+    Parameters
+    ----------
+    model : fitted estimator
+        The pilot tree, or one trained without district.
+    citizens : pandas.DataFrame
+        Citizens with known outcomes.
+    by : {"district", "estate", "origin", "gender", "age_band"}
+    threshold : float
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group: ``count``, ``selection_rate``, ``false_positive_rate``,
+        ``false_negative_rate`` and ``address_decides`` (the share whose flag
+        would change if they lived in another district: the flip test).
+
+    Examples
+    --------
+    >>> from casekit import load_citizens, split_pilot, train_pilot_tree
+    >>> train, test = split_pilot(load_citizens())
+    >>> residence_audit(train_pilot_tree(train), test, by="estate").index.tolist()
+    ['Lyngtoften', 'rest of the municipality']
+    """
+    _check_citizens(model, citizens)
+    check_choice(by, AUDIT_GROUPS, name="by")
+    threshold = check_probability(threshold, name="threshold")
+    return _audit_table(*_audit_inputs(model, citizens), with_groups(citizens)[by], threshold)
+
+
+def _audit_inputs(model, citizens):
+    """The probabilities at home and in every district, and the truth: all an audit view needs."""
+    moved = flip_test(model, citizens, column="district")
+    in_each_district = moved.pivot(columns="value", values="probability", index="citizen_id")
+    return (model.predict_proba(citizens)[:, 1], in_each_district.loc[citizens["citizen_id"]].to_numpy(),
+            citizens[TARGET].to_numpy())
+
+
+def _audit_table(probability, in_each_district, truth, groups, threshold):
+    flags = (probability > threshold).astype(int)
+    table = group_metrics(truth, flags, sensitive_features=groups)
+    address = pd.Series(((in_each_district > threshold) != (flags == 1)[:, None]).any(axis=1), index=groups.index)
+    table["address_decides"] = address.groupby(groups, observed=True).mean()
+    return table[["count", "selection_rate", "false_positive_rate", "false_negative_rate", "address_decides"]]
+
+
+def audit_app(models, citizens):
+    """Return the residence-audit app: pick a grouping, a threshold, and the model with or without district.
+
+    Parameters
+    ----------
+    models : dict of str to fitted estimator
+        E.g. ``{"with district": model, "without district": model_without}``.
+    citizens : pandas.DataFrame
+    """
+    if not isinstance(models, dict) or not models:
+        raise TypeError(f"`models` must be a dict of names to fitted models, but {type(models).__name__} was passed.")
+    inputs = {name: _audit_inputs(model, _check_citizens(model, citizens)) for name, model in models.items()}
+    grouped = with_groups(citizens)
+    controls = {
+        "by": widgets.Dropdown(options=AUDIT_GROUPS, value="district", description="Group by"),
+        "threshold": widgets.FloatSlider(value=0.5, min=0.05, max=0.95, step=0.05, description="Threshold",
+                                         continuous_update=True),
+        "model": widgets.ToggleButtons(options=list(models), description="Model"),
+    }
+
+    def render(by, threshold, model):
+        return _audit_html(_audit_table(*inputs[model], grouped[by], threshold))
+
+    return _app(controls, render, height="360px")
+
+
+def _audit_html(table):
+    rows = [[f"<b>{html.escape(str(group))}</b>", f"{row['count']:.0f}", f"{row['selection_rate']:.1%}",
+             f"{_bar(row['false_positive_rate'])} {row['false_positive_rate']:.1%}",
+             f"{row['false_negative_rate']:.1%}", f"{row['address_decides']:.1%}"]
+            for group, row in table.iterrows()]
+    return _table(["", "citizens", "flagged", "flagged among those who found work",
+                   "missed among the still unemployed", "flag hangs on the address"], rows)
+
+
+def _bar(share, colour="#b00020"):
+    """A small horizontal bar for a share between 0 and 1."""
+    width = 0 if pd.isna(share) else round(120 * share)
+    return f"<span style='display:inline-block;width:{width}px;height:10px;background:{colour}'></span>"
+
+
+# ---------------------------------------------------------------- feedback loop
+
+@lru_cache(maxsize=16)
+def _history(slots_per_caseworker, support_effect, years):
+    return compare_policies(years=years, slots_per_caseworker=slots_per_caseworker, support_effect=support_effect)
+
+
+def feedback_year(year, *, slots_per_caseworker=20, support_effect=1.5, years=6):
+    """Return what the feedback-loop app shows for one simulated year: one row per policy.
+
+    Runs (and remembers) :func:`casekit.simulation.compare_policies` for these settings.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``unemployed_estate``, ``unemployed_rest``, ``gap``, ``estate_share_supported``
+        and ``apparent_accuracy`` for each policy.
+
+    Examples
+    --------
+    >>> feedback_year(1, years=1).index.tolist()
+    ['at_risk', 'likely_to_find_work', 'borderline', 'ignore_score']
+    """
+    years = check_positive_int(years, name="years")
+    if year not in range(1, years + 1):
+        raise ValueError(f"`year` must be a whole number from 1 to {years}, but {year!r} was passed.")
+    history = _history(check_positive_int(slots_per_caseworker, name="slots_per_caseworker"),
+                       float(support_effect), years)
+    view = history[history["year"] == year].set_index("policy")
+    return view[["unemployed_estate", "unemployed_rest", "gap", "estate_share_supported", "apparent_accuracy"]]
+
+
+def feedback_app(*, years=6):
+    """Return the feedback-loop app: capacity and effect of support as controls, the years on a slider."""
+    year = widgets.IntSlider(value=1, min=1, max=years, description="Year")
+    play = widgets.Play(value=1, min=1, max=years, interval=1200, description="Play the years")
+    widgets.jslink((play, "value"), (year, "value"))
+    controls = {
+        "year": year,
+        "slots_per_caseworker": widgets.IntSlider(value=20, min=5, max=40, step=5, description="Slots each",
+                                                  continuous_update=False),
+        "support_effect": widgets.FloatSlider(value=1.5, min=0.0, max=3.0, step=0.5, description="Effect",
+                                              continuous_update=False),
+    }
+
+    def render(year, slots_per_caseworker, support_effect):
+        view = feedback_year(year, slots_per_caseworker=slots_per_caseworker, support_effect=support_effect,
+                             years=years)
+        return _feedback_html(view, year)
+
+    app = _app(controls, render, height="300px")
+    app.children = (widgets.HBox([play]),) + app.children
+    return app
+
+
+SHORT_POLICIES = {"at_risk": "those at risk (highest scores)", "likely_to_find_work": "those likely to find work",
+                  "borderline": "the borderline cases", "ignore_score": "anyone (the score ignored)"}
+
+
+def _feedback_html(view, year):
+    rows = [[f"<b>{SHORT_POLICIES[policy]}</b>", f"{_bar(row['unemployed_estate'])} {row['unemployed_estate']:.1%}",
+             f"{_bar(row['unemployed_rest'], '#1565c0')} {row['unemployed_rest']:.1%}", f"{row['gap']:.1%}",
+             f"{row['estate_share_supported']:.1%}", f"{row['apparent_accuracy']:.1%}"]
+            for policy, row in view.iterrows()]
+    return f"<p>Year {year} of the simulation.</p>" + _table(
+        ["support goes to", "still unemployed: Lyngtoften", "still unemployed: the rest", "gap",
+         "of Lyngtoften supported", "model looks right for"], rows)

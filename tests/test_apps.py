@@ -3,6 +3,7 @@ import pytest
 
 from casekit.apps import CITIZENS_PER_YEAR, _app, lookup, lookup_app, threshold_app, threshold_summary
 from casekit.explain import explain
+from casekit.model import train_pilot_tree
 
 
 def _screen(app):
@@ -89,3 +90,71 @@ def test_errors_in_an_app_are_shown_not_swallowed():
 def test_apps_keep_a_fixed_size_screen(model, test_part):
     for app in (lookup_app(model, test_part), threshold_app(model, test_part)):
         assert _screen(app).layout.height and _screen(app).layout.overflow == "auto"
+
+
+# ---------------------------------------------------------------- residence audit and feedback loop
+
+from casekit.apps import audit_app, feedback_app, feedback_year, residence_audit  # noqa: E402
+from casekit.audit import audit  # noqa: E402
+from casekit.explain import flip_test  # noqa: E402
+from casekit.simulation import compare_policies  # noqa: E402
+
+
+def test_the_residence_audit_agrees_with_the_plain_audit_and_the_flip_test(model, test_part):
+    table = residence_audit(model, test_part, by="estate")
+    plain = audit(model, test_part, by="estate")
+    for column in ("count", "selection_rate", "false_positive_rate", "false_negative_rate"):
+        assert table[column].tolist() == pytest.approx(plain[column].tolist())
+    moved = flip_test(model, test_part)
+    changed = moved.groupby("citizen_id")["flag_changed"].any()
+    in_estate = test_part.set_index("citizen_id")["district"] == "Lyngtoften"
+    assert table.loc["Lyngtoften", "address_decides"] == pytest.approx(changed[in_estate[in_estate].index].mean())
+
+
+def test_without_district_no_flag_hangs_on_the_address(split, test_part):
+    without = train_pilot_tree(split[0], features=["gender", "age", "years_employed_5y", "education"])
+    assert (residence_audit(without, test_part, by="estate")["address_decides"] == 0).all()
+
+
+def test_the_audit_app_shows_what_residence_audit_returns(model, split, test_part):
+    without = train_pilot_tree(split[0], features=["gender", "age", "years_employed_5y", "education"])
+    app = audit_app({"with district": model, "without district": without}, test_part)
+    by, threshold, which = app.children[0].children
+    by.value, threshold.value, which.value = "origin", 0.3, "without district"
+    expected = residence_audit(without, test_part, by="origin", threshold=0.3)
+    shown = _screen(app).value
+    for group, row in expected.iterrows():
+        assert f"<b>{group}</b>" in shown
+        assert f"{row['false_positive_rate']:.1%}</td>" in shown and f"{row['selection_rate']:.1%}" in shown
+
+
+def test_feedback_year_is_that_year_of_the_simulation():
+    year = feedback_year(2, years=2)
+    history = compare_policies(years=2)
+    expected = history[history["year"] == 2].set_index("policy")
+    assert year["gap"].tolist() == pytest.approx(expected.loc[year.index, "gap"].tolist())
+
+
+def test_the_feedback_app_shows_what_feedback_year_returns():
+    app = feedback_app(years=3)
+    year = app.children[1].children[0]
+    year.value = 3
+    expected = feedback_year(3, years=3)
+    shown = _screen_of(app)
+    assert "Year 3 of the simulation." in shown
+    for _, row in expected.iterrows():
+        assert f"{row['gap']:.1%}" in shown and f"{row['apparent_accuracy']:.1%}" in shown
+
+
+def test_a_year_outside_the_run_is_refused():
+    with pytest.raises(ValueError, match=r"`year` must be a whole number from 1 to 6, but 7 was passed"):
+        feedback_year(7)
+
+
+def test_an_unknown_grouping_lists_the_groupings(model, test_part):
+    with pytest.raises(ValueError, match=r"`by` must be one of \['district', 'estate', 'origin', 'gender', 'age_band'\]"):
+        residence_audit(model, test_part, by="income")
+
+
+def _screen_of(app):
+    return app.children[-1].value

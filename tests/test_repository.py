@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted(ROOT.glob("notebooks/*.ipynb")) + sorted(ROOT.glob("exercises/**/*.ipynb"))
+NOTEBOOKS = sorted(ROOT.glob("notebooks/*.ipynb")) + sorted(ROOT.glob("exercises/**/*.ipynb")) + sorted(
+    ROOT.glob("workshop/*.ipynb"))
 
 
 def _pins(lines):
@@ -37,7 +38,7 @@ def test_environment_yml_python_is_one_the_package_supports():
 def test_ci_runs_the_readme_test_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     commands = re.findall(r"```\n(make \w+)\n```", readme)
-    assert commands == ["make lab", "make test"]
+    assert commands == ["make lab", "make test", "make workshop"]
     ci_lines = [line.strip() for line in (ROOT / ".ci/run").read_text().splitlines()]
     assert "make test" in ci_lines
 
