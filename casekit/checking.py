@@ -171,15 +171,25 @@ def summary(*questions):
     return Feedback("correct" if done == len(questions) else "not done", " ".join(parts))
 
 
+def _kind(answer):
+    """'an int', 'a Series': the kind of thing a student passed."""
+    name = type(answer).__name__
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
+
+
 def _shape_problem(answer, expected):
     """A message when the answer is the wrong kind of thing, else None."""
     if isinstance(expected, (int, float, np.number)) and not isinstance(expected, bool):
         if isinstance(answer, (pd.Series, pd.DataFrame, np.ndarray, list)):
-            return f"Expected a single number, but got a {type(answer).__name__}. Did you forget .mean() or .sum()?"
+            return f"Expected a single number, but got {_kind(answer)}. Did you forget .mean() or .sum()?"
         if not isinstance(answer, (int, float, np.number)) or isinstance(answer, bool):
             return f"Expected a number, but got {answer!r}."
     if isinstance(expected, pd.DataFrame) and not isinstance(answer, pd.DataFrame):
-        return f"Expected a table (DataFrame), but got a {type(answer).__name__}."
+        return f"Expected a table (DataFrame), but got {_kind(answer)}."
+    if isinstance(expected, str) and not isinstance(answer, str):
+        return f"Expected a text in quotes, but got {_kind(answer)}."
+    if isinstance(expected, list) and not isinstance(answer, (list, tuple)):
+        return f"Expected a list such as ['a', 'b'], but got {_kind(answer)}."
     return None
 
 
@@ -191,6 +201,8 @@ def _same(answer, expected, tolerance):
                                                                   atol=tolerance)
         if isinstance(expected, (int, float, np.number)):
             return bool(abs(float(answer) - float(expected)) <= tolerance)
-        return answer == expected
+        if isinstance(expected, list):
+            return list(answer) == expected
+        return bool(answer == expected)
     except (TypeError, ValueError):
         return False

@@ -64,3 +64,13 @@ def test_feedback_shows_as_text_and_as_html():
     feedback = _question().check(3)
     assert repr(feedback) == "INCORRECT: That is a count, not a share."
     assert "color:#b00020" in feedback._repr_html_()
+
+
+def test_texts_and_lists_are_compared_and_their_kind_named():
+    text = _question(truth=lambda c: "at_risk", mistakes=[Mistake(lambda c: "borderline", "Look at the gap.")])
+    assert text.check("at_risk").status == "correct"
+    assert text.check("borderline").message == "Look at the gap."
+    assert text.check(3).message == "Expected a text in quotes, but got an int."
+    listed = _question(truth=lambda c: ["gender"], mistakes=[])
+    assert listed.check(("gender",)).status == "correct"
+    assert "Expected a list" in listed.check("gender").message
