@@ -35,6 +35,7 @@ exercises: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench_world.py
+	$(BIN)/python benchmarks/bench_apps.py
 	$(BIN)/python benchmarks/bench_notebooks.py
 
 clean:
