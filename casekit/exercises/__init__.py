@@ -3,11 +3,25 @@
 Every check computes its answer from the kit's data through :func:`context`.
 """
 
+from dataclasses import dataclass
 from functools import lru_cache
-from types import SimpleNamespace
+
+import pandas as pd
+from sklearn.pipeline import Pipeline
 
 from casekit.data import load_citizens
 from casekit.model import split_pilot, train_pilot_tree
+
+
+@dataclass(frozen=True, eq=False)
+class Context:
+    """The shared data; hashed by identity, so a set can cache work on it with ``functools.lru_cache``."""
+
+    citizens: pd.DataFrame
+    train: pd.DataFrame
+    test: pd.DataFrame
+    model: Pipeline
+    cohort_2019: pd.DataFrame
 
 
 @lru_cache(maxsize=1)
@@ -23,5 +37,5 @@ def context():
     """
     citizens = load_citizens()
     train, test = split_pilot(citizens)
-    return SimpleNamespace(citizens=citizens, train=train, test=test, model=train_pilot_tree(train),
-                           cohort_2019=load_citizens("2019"))
+    return Context(citizens=citizens, train=train, test=test, model=train_pilot_tree(train),
+                   cohort_2019=load_citizens("2019"))

@@ -9,6 +9,8 @@ certainty of single predictions, and what the board should have required.
  'right in uncertain leaves', 'what the board should require']
 """
 
+from functools import lru_cache
+
 import numpy as np
 from scipy.stats import binomtest
 
@@ -19,16 +21,11 @@ from casekit.exercises import context
 from casekit.model import TARGET
 
 
-_SCORED = {}
-
-
+@lru_cache(maxsize=None)
 def _scored(c):
     """Probability, flag and truth for each test citizen; computed once per context, so checks stay fast."""
-    if _SCORED.get("context") is not c:
-        probability = c.model.predict_proba(c.test)[:, 1]
-        _SCORED.update(context=c, probability=probability, flagged=c.model.predict(c.test),
-                       truth=c.test[TARGET].to_numpy())
-    return _SCORED
+    return {"probability": c.model.predict_proba(c.test)[:, 1], "flagged": c.model.predict(c.test),
+            "truth": c.test[TARGET].to_numpy()}
 
 
 def _baseline(c):
