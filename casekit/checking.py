@@ -50,10 +50,15 @@ class Feedback:
 
 @dataclass(frozen=True)
 class Mistake:
-    """A typical wrong answer: how to compute it from the data, and what to tell the student."""
+    """A typical wrong answer: how to compute it from the data, and what to tell the student.
+
+    ``matches(answer, context)`` may recognise a whole family of such answers;
+    by default an answer matches when it equals ``make(context)``.
+    """
 
     make: Callable
     message: str
+    matches: Callable = None
 
 
 @dataclass(eq=False)
@@ -78,6 +83,10 @@ class Question:
         Why it matters for the case, shown when the answer is correct.
     tolerance : float
         Absolute tolerance for numbers.
+    accept : callable, optional
+        ``accept(answer, context) -> bool`` for questions with many right
+        answers (e.g. any process form that meets a condition); `truth` is
+        then one example of a right answer.
     """
 
     name: str
@@ -88,6 +97,7 @@ class Question:
     why: str
     mistakes: list = field(default_factory=list)
     tolerance: float = 1e-6
+    accept: Callable = None
     status: str = field(default="not attempted", init=False)
     _hints_shown: int = field(default=0, init=False)
 
@@ -105,10 +115,13 @@ class Question:
         shape_problem = _shape_problem(answer, expected)
         if shape_problem:
             return Feedback("incorrect", shape_problem)
-        if _same(answer, expected, self.tolerance):
+        right = self.accept(answer, context) if self.accept else _same(answer, expected, self.tolerance)
+        if right:
             return Feedback("correct", self.why)
         for mistake in self.mistakes:
-            if _same(answer, mistake.make(context), self.tolerance):
+            wrong = (mistake.matches(answer, context) if mistake.matches
+                     else _same(answer, mistake.make(context), self.tolerance))
+            if wrong:
                 return Feedback("incorrect", mistake.message)
         return Feedback("incorrect", "Not quite. Try hint() for a nudge.")
 
@@ -188,7 +201,7 @@ def _shape_problem(answer, expected):
         return f"Expected a table (DataFrame), but got {_kind(answer)}."
     if isinstance(expected, str) and not isinstance(answer, str):
         return f"Expected a text in quotes, but got {_kind(answer)}."
-    if isinstance(expected, list) and not isinstance(answer, (list, tuple)):
+    if isinstance(expected, list) and not isinstance(answer, (list, tuple, pd.Series, pd.Index, np.ndarray)):
         return f"Expected a list such as ['a', 'b'], but got {_kind(answer)}."
     return None
 
