@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 # Jupyter refuses to run as root unless told to (containers, CI).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test workshop data exercises bench clean
+.PHONY: setup lab test workshop data exercises printables preview bench clean
 
 setup: $(VENV)/.installed
 
@@ -32,6 +32,12 @@ data: setup
 
 exercises: setup
 	$(BIN)/python -m casekit exercises
+
+printables: setup
+	$(BIN)/python -m casekit printables
+
+preview: setup
+	$(BIN)/python -m casekit preview
 
 bench: setup
 	$(BIN)/python benchmarks/bench_world.py

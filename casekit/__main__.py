@@ -1,11 +1,16 @@
 """Command line: ``python -m casekit data [FOLDER]`` regenerates the data files;
 ``python -m casekit exercises`` builds the exercise sets' student and solutions versions;
+``python -m casekit printables`` writes the role cards and the ethics checklist;
+``python -m casekit preview`` builds a static HTML preview of the notebooks;
+``python -m casekit links --github OWNER/NAME [--hub URL]`` prints Binder and JupyterHub links;
 ``python -m casekit workshop`` serves the workshop apps."""
 
 import argparse
 
 from casekit.data import DATA_DIR, write_data
+from casekit.delivery import binder_links, build_preview, nbgitpuller_link
 from casekit.exercises.build import build
+from casekit.printables import write_printables
 from casekit.workshop import serve
 
 
@@ -17,14 +22,39 @@ def main(argv=None):
     data.add_argument("folder", nargs="?", default=DATA_DIR, help="where to write (default: the kit's data/)")
     exercises = commands.add_parser("exercises", help="build the student and solutions versions of the exercise sets")
     exercises.add_argument("pattern", nargs="?", default="[0-9][0-9]_*.ipynb", help="which sources, e.g. '03_*'")
+    commands.add_parser("printables", help="write the role cards and the ethics checklist to docs/printables")
+    commands.add_parser("preview", help="run every notebook and save it as static HTML in build/preview")
+    links = commands.add_parser("links", help="print the Binder and JupyterHub (nbgitpuller) links")
+    links.add_argument("--github", required=True, help="the kit on GitHub as owner/name")
+    links.add_argument("--hub", help="your JupyterHub's address, e.g. https://hub.example.edu")
+    links.add_argument("--branch", default="main")
     workshop = commands.add_parser("workshop", help="serve the workshop apps with Voilà on 127.0.0.1")
     workshop.add_argument("--port", type=int, default=8866)
     args = parser.parse_args(argv)
-    if args.command == "workshop":
-        serve(args.port)
-    paths = write_data(args.folder) if args.command == "data" else build(pattern=args.pattern)
+    COMMANDS[args.command](args)
+
+
+def _wrote(paths):
     for path in paths:
         print(f"wrote {path}")
+
+
+def _print_links(args):
+    for name, url in binder_links(args.github).items():
+        print(f"Binder, {name}: {url}")
+    if args.hub:
+        link = nbgitpuller_link(args.hub, f"https://github.com/{args.github}", branch=args.branch)
+        print(f"JupyterHub (nbgitpuller): {link}")
+
+
+COMMANDS = {
+    "data": lambda args: _wrote(write_data(args.folder)),
+    "exercises": lambda args: _wrote(build(pattern=args.pattern)),
+    "printables": lambda args: _wrote(write_printables()),
+    "preview": lambda args: _wrote(build_preview()),
+    "links": _print_links,
+    "workshop": lambda args: serve(args.port),
+}
 
 
 if __name__ == "__main__":

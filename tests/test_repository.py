@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from casekit.delivery import environment_packages
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted(ROOT.glob("notebooks/*.ipynb")) + sorted(ROOT.glob("exercises/**/*.ipynb")) + sorted(
     ROOT.glob("workshop/*.ipynb"))
@@ -16,16 +18,10 @@ def _pins(lines):
     return dict(re.match(r"^([A-Za-z0-9_.-]+)==(\S+)$", line).groups() for line in lines)
 
 
-def _environment_pip_lines():
-    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
-    return [line.strip()[2:] for line in text.split("- pip:")[1].splitlines()
-            if line.strip().startswith("- ")]
-
-
 def test_environment_yml_and_pyproject_pin_the_same_packages():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     in_pyproject = _pins(project["dependencies"] + project["optional-dependencies"]["test"])
-    assert _pins(_environment_pip_lines()) == in_pyproject
+    assert _pins(environment_packages()) == in_pyproject
 
 
 def test_environment_yml_python_is_one_the_package_supports():
