@@ -376,7 +376,7 @@ def feedback_app(*, years=6):
 
 
 SHORT_POLICIES = {"at_risk": "those at risk (highest scores)", "likely_to_find_work": "those likely to find work",
-                  "borderline": "the borderline cases", "ignore_score": "anyone (the score ignored)"}
+                  "borderline": "the borderline cases", "ignore_score": "a random draw (score ignored)"}
 
 
 def _feedback_html(view, year):

@@ -173,8 +173,9 @@ goodhart = Reflection(
            "Once the figure is a target, what does it measure: the model, the citizens, or whom the caseworker "
            "chose to help? What would have to be compared to see what the help achieved?"],
     model_answer="If each caseworker were judged on the share of citizens predicted to find work who did, the "
-                 "easiest way to score well is to spend the scarce support on those who would have found work "
-                 "anyway (creaming) and to leave the hard cases, many of them in the estate, to the flag. Nobody "
+                 "surest way to score badly is to spend the scarce support on the hardest cases, many of them in "
+                 "the estate: help there makes the tree's warnings look wrong. The measure pushes support away "
+                 "from those at risk, towards those who would have found work anyway (creaming). Nobody "
                  "has to cheat: choosing whom to help is part of the job. The figure would rise while the job "
                  "centre did less good, and it would stop telling management anything about the model or the "
                  "citizens; it would mostly measure whom the caseworkers chose. A fairer measure compares "
