@@ -63,7 +63,7 @@ def group_metrics(y_true, y_pred, *, sensitive_features):
     >>> groups = pd.Series(["a", "a", "b", "b"], name="group")
     >>> group_metrics([0, 1, 0, 1], [1, 1, 0, 1], sensitive_features=groups)[["count", "false_positive_rate"]]
            count  false_positive_rate
-    group                            
+    group
     a          2                  1.0
     b          2                  0.0
     """

@@ -2,7 +2,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import pandas as pd
 import pytest
 
 from casekit.case import (KOTTER_STEPS, LEWIN_STAGES, RACI_TASKS, failures, people, plot_stakeholders, plot_timeline,

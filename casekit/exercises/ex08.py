@@ -12,13 +12,13 @@ and what a flag tied to an address means for the people who live there.
 
 from functools import lru_cache
 
-import numpy as np
 
 from casekit.checking import Mistake, Question, Reflection, summary as _summary
 from casekit.codebook import ESTATE
 from casekit.exercises import context
 from casekit.explain import flip_test
 from casekit.model import PILOT_FEATURES, TARGET, train_pilot_tree
+
 
 @lru_cache(maxsize=None)
 def _facts(c):

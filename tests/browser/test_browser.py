@@ -9,7 +9,6 @@ build/screenshots/.
 import json
 import re
 
-import pytest
 
 from casekit.apps import feedback_year, lookup, residence_audit, threshold_summary
 from casekit.workshop import START_PAGE, WORKSHOP_DIR
