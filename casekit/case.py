@@ -19,24 +19,24 @@ _PEOPLE = [
      "more unemployed citizens in work, and his staff on board",
      "not knowing what his caseworkers should do differently with a prediction",
      "his staff, their workload and the citizens they serve",
-     "what the 88.7 % rests on, and what the board expects him to deliver", "staff meeting, union reply"),
+     "what the 88.7 % rests on, and what the board expects him to deliver", "introduction meeting, union reply"),
     ("Rasmus Andersen", "team lead of the small data unit", "Digitalisation department",
      "the pilot tree taken into daily use", "a vendor that is late with the production version",
      "how the tree was built, its confidence interval and its false-positive rate",
-     "what a caseworker's day looks like, and what a flag would change in it", "staff meeting"),
+     "what a caseworker's day looks like, and what a flag would change in it", "introduction meeting"),
     ("Berit Johannesen", "experienced caseworker, lent to the pilot", "Social & Health: job centre",
      "decisions on a better-informed footing than gut feeling",
      "being seen by colleagues as siding with management",
      "the pilot from the inside, and the caseworkers' daily work",
-     "how management means to use the scores, and who will answer for errors", "staff meeting, union reply"),
+     "how management means to use the scores, and who will answer for errors", "introduction meeting, union reply"),
     ("Laila Bernsgaard", "director of Social & Health, Amin's manager", "Social & Health",
      "the board's strategic project delivered without fuss", "bad press and a nervous municipal director",
      "what the board decided and how the director reacts to the press",
-     "the mood among the caseworkers, and the model's limits", "staff meeting, union reply"),
+     "the mood among the caseworkers, and the model's limits", "introduction meeting, union reply"),
     ("Lars Schütze", "head of digitalisation", "Digitalisation department",
      "data put to concrete use across the municipality", "projects that stall without an owner",
      "the municipality's data projects and the vendor's timetable",
-     "whether IT security and the legal basis have been checked for this project", "staff meeting"),
+     "whether IT security and the legal basis have been checked for this project", "introduction meeting"),
     ("Ebbe Nielsen", "director of Children & Culture, strategic lead for data", "Board of directors",
      "visible results from data that citizens notice", "the municipality falling behind others",
      "the municipality's data strategy and the other data projects, including the one on children",
@@ -47,17 +47,17 @@ _PEOPLE = [
     ("Arne Robieros", "very experienced caseworker", "Social & Health: job centre",
      "concrete answers before he commits himself", "leaked risk flags, and being unpopular with management",
      "decades of citizens' cases, and how earlier reforms played out",
-     "how the scores will be stored, and who may see them", "staff meeting"),
+     "how the scores will be stored, and who may see them", "introduction meeting"),
     ("Valery Plavkovic", "caseworker", "Social & Health: job centre",
      "good counselling to stay at the heart of the work",
      "teams split by score, and citizens stuck with a wrong label",
      "what good counselling does for a citizen", "whether management plans to reorganise the teams",
-     "staff meeting"),
+     "introduction meeting"),
     ("Torben Juelsgaard", "caseworker", "Social & Health: job centre",
      "to be told what to do less of if this takes time",
      "being held accountable for whether predicted citizens find work",
      "how little slack there is in a caseworker's week",
-     "what management will do with the data, and whether caseworkers will be measured by it", "staff meeting"),
+     "what management will do with the data, and whether caseworkers will be measured by it", "introduction meeting"),
     ("Inge Reitov", "chief legal counsel", "Staff functions: legal",
      "a reply to the union that holds up in law", "being brought in only when there is a crisis",
      "administrative law: equal treatment, access to documents, the duty to give reasons",
@@ -151,8 +151,8 @@ def people():
     pandas.DataFrame
         Columns ``name``, ``role``, ``unit``, ``wants``, ``worries``,
         ``knows``, ``does_not_know`` (the kit's reading of the case, for role
-        cards) and ``role_plays`` (the role-plays they take part in: the staff
-        meeting of episode 4, the reply to the union of episode 9).
+        cards) and ``role_plays`` (the role-plays they take part in: the
+        introduction meeting for staff of episode 4, the reply to the union of episode 9).
 
     Examples
     --------

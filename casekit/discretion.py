@@ -58,10 +58,18 @@ def human_in_the_loop(model, citizens, *, unflag_if=UNFLAG_IF, flag_if=FLAG_IF, 
     })
 
 
+#: What a caseworker cannot base a decision on: the outcome nobody knows yet, and origin (kept for audits only).
+OFF_LIMITS = ["unemployed_12m", "origin"]
+
+
 def _matches(citizens, query, *, name):
     """Boolean Series: which citizens satisfy the query string."""
     if query is None:
         return pd.Series(False, index=citizens.index)
+    named = [column for column in OFF_LIMITS if column in str(query)]
+    if named:
+        raise ValueError(f"`{name}` may not use {named}: a caseworker cannot know the outcome in advance, and "
+                         f"origin is kept only to audit the model. {query!r} was passed.")
     try:
         chosen = citizens.query(query).index
     except Exception as error:

@@ -15,7 +15,7 @@ from casekit.ethics import SOURCES, principles
 
 PRINTABLES_DIR = Path(__file__).resolve().parent.parent / "docs" / "printables"
 ROLE_PLAYS = {
-    "staff meeting": "the introduction meeting for staff (episode 4)",
+    "introduction meeting": "the introduction meeting for staff (episode 4)",
     "union reply": "the reply to the social workers' union (episode 9)",
 }
 _STYLE = """<style>

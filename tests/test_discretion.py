@@ -21,3 +21,9 @@ def test_overrides_follow_the_caseworkers_rules(model, test_part):
 def test_a_broken_rule_says_which_columns_exist(model, test_part):
     with pytest.raises(ValueError, match=r"`unflag_if` must be a pandas query over the columns \['citizen_id'.*'missed_meetingz > 1' failed"):
         human_in_the_loop(model, test_part, unflag_if="missed_meetingz > 1")
+
+
+@pytest.mark.parametrize("rule", ["unemployed_12m == 0", "origin == 'Danish origin'"])
+def test_rules_may_not_peek_at_the_outcome_or_use_origin(model, test_part, rule):
+    with pytest.raises(ValueError, match=r"`flag_if` may not use \['(unemployed_12m|origin)'\]"):
+        human_in_the_loop(model, test_part, flag_if=rule)
