@@ -24,6 +24,8 @@ _, _PILOT_SIZE, _PILOT_YEARS = COHORTS["pilot"]
 CITIZENS_PER_YEAR = _PILOT_SIZE // len(_PILOT_YEARS)
 #: Caseworkers who help the unemployed into work, as in the case.
 CASEWORKERS = 20
+#: The thresholds the threshold slider offers: 0.05 to 0.95 in steps of 0.05.
+THRESHOLDS = [round(0.05 * k, 2) for k in range(1, 20)]
 
 
 def _app(controls, render, *, height="320px"):
@@ -188,6 +190,26 @@ def _summary(probability, truth, threshold, caseworkers, citizens_per_year):
     return pd.Series({**counts, "accuracy": accuracy, **per_year, **per_caseworker})
 
 
+def threshold_curve(model, citizens, thresholds=THRESHOLDS, *, caseworkers=CASEWORKERS,
+                    citizens_per_year=CITIZENS_PER_YEAR):
+    """Return :func:`threshold_summary` for each of `thresholds`, one row per threshold.
+
+    Examples
+    --------
+    >>> from casekit import load_citizens, split_pilot, train_pilot_tree
+    >>> train, test = split_pilot(load_citizens())
+    >>> curve = threshold_curve(train_pilot_tree(train), test)
+    >>> curve.index[[0, -1]].tolist()
+    [0.05, 0.95]
+    """
+    _check_citizens(model, citizens)
+    check_frame(citizens, name="citizens", columns=[TARGET])
+    probability, truth = model.predict_proba(citizens)[:, 1], citizens[TARGET].to_numpy()
+    rows = [_summary(probability, truth, check_probability(t, name="thresholds"), caseworkers, citizens_per_year)
+            for t in thresholds]
+    return pd.DataFrame(rows, index=pd.Index(list(thresholds), name="threshold"))
+
+
 def threshold_app(model, citizens, *, caseworkers=CASEWORKERS, citizens_per_year=CITIZENS_PER_YEAR):
     """Return a slider app: move the threshold, see who is wrongly flagged and who is missed.
 
@@ -202,8 +224,8 @@ def threshold_app(model, citizens, *, caseworkers=CASEWORKERS, citizens_per_year
     _check_citizens(model, citizens)
     check_frame(citizens, name="citizens", columns=[TARGET])
     probability, truth = model.predict_proba(citizens)[:, 1], citizens[TARGET].to_numpy()
-    slider = widgets.FloatSlider(value=0.5, min=0.05, max=0.95, step=0.05, description="Threshold",
-                                 readout_format=".2f", continuous_update=True)
+    slider = widgets.FloatSlider(value=0.5, min=THRESHOLDS[0], max=THRESHOLDS[-1], step=0.05,
+                                 description="Threshold", readout_format=".2f", continuous_update=True)
 
     def render(threshold):
         return _summary_html(_summary(probability, truth, threshold, caseworkers, citizens_per_year))

@@ -234,6 +234,29 @@ def raci_template():
     return pd.DataFrame("", index=pd.Index(RACI_TASKS, name="task"), columns=roles)
 
 
+def raci_after_episode_2():
+    """Return the RACI chart as the case leaves it at the end of episode 2 (the kit's reading).
+
+    The minutes make Laila answer for the implementation; Amin only received
+    them by e-mail; Ebbe drove the decision at the board; Rasmus knew the
+    error rates but nobody asked him. Nobody is given the purpose, the budget,
+    the data security or telling the citizens.
+
+    Examples
+    --------
+    >>> raci_after_episode_2().loc["decide to start, pause or stop", ["Laila", "Ebbe"]].tolist()
+    ['A', 'A']
+    """
+    chart = raci_template()
+    implementation = ["describe the new work process", "decide whether the score goes into Fasit",
+                      "train and involve the caseworkers", "decide to start, pause or stop"]
+    chart.loc[implementation, "Laila"] = "A"
+    chart.loc[implementation, "Amin"] = "I"
+    chart.loc["decide to start, pause or stop", "Ebbe"] = "A"
+    chart.loc["check the model for bias", "Rasmus"] = "C"
+    return chart
+
+
 def raci_problems(chart):
     """List what is wrong with a filled RACI chart, in words.
 

@@ -30,13 +30,16 @@ _DTYPES = {
 }
 
 
-def make_cohort(cohort="pilot"):
+def make_cohort(cohort="pilot", *, world=WORLD):
     """Generate a cohort of the kit's data in memory, exactly as ``data/`` holds it.
 
     Parameters
     ----------
     cohort : {"pilot", "2019"}, default "pilot"
         The pilot data (8,000 citizens, 2015-2018) or the 2019 cohort (2,000).
+    world : World, default WORLD
+        Change it (``dataclasses.replace(WORLD, ...)``) to draw the same
+        people from the same seed in a world with other parameters.
 
     Returns
     -------
@@ -50,7 +53,7 @@ def make_cohort(cohort="pilot"):
     cohort = _check_cohort(cohort)
     _, n_samples, years = COHORTS[cohort]
     seed = SEED + list(COHORTS).index(cohort)
-    return generate_citizens(n_samples, cohort_years=years, world=WORLD, random_state=seed)
+    return generate_citizens(n_samples, cohort_years=years, world=world, random_state=seed)
 
 
 def write_data(directory=DATA_DIR):

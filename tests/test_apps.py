@@ -158,3 +158,12 @@ def test_an_unknown_grouping_lists_the_groupings(model, test_part):
 
 def _screen_of(app):
     return app.children[-1].value
+
+
+def test_the_threshold_curve_is_threshold_summary_at_each_threshold(model, test_part):
+    from casekit.apps import THRESHOLDS, threshold_curve
+
+    curve = threshold_curve(model, test_part)
+    assert curve.index.tolist() == THRESHOLDS
+    for threshold in (0.05, 0.5, 0.95):
+        assert curve.loc[threshold].tolist() == threshold_summary(model, test_part, threshold).tolist()

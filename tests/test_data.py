@@ -73,3 +73,15 @@ def test_the_data_command_writes_every_file(tmp_path, capsys):
     written = sorted(path.name for path in tmp_path.iterdir())
     assert written == sorted(path.name for path in DATA_DIR.iterdir() if path.name != "README.md")
     assert f"wrote {tmp_path / 'codebook.csv'}" in capsys.readouterr().out
+
+
+def test_another_world_gives_the_same_people_with_other_outcomes():
+    import dataclasses
+
+    from casekit.data import make_cohort
+    from casekit.world import WORLD
+
+    as_built = make_cohort("2019")
+    no_boom = make_cohort("2019", world=dataclasses.replace(WORLD, labour_market={**WORLD.labour_market, 2019: 0.0}))
+    assert as_built.drop(columns="unemployed_12m").equals(no_boom.drop(columns="unemployed_12m"))
+    assert no_boom["unemployed_12m"].mean() > as_built["unemployed_12m"].mean()

@@ -6,14 +6,11 @@ of immigrants after Jobnet's new form, and who holds the ball in a RACI chart.
 
 import pandas as pd
 
-from casekit.case import raci_problems, raci_template
+from casekit.case import raci_after_episode_2, raci_problems
 from casekit.checking import Mistake, Question, Reflection, summary as _summary
 from casekit.exercises import context
 from casekit.model import TARGET
 
-_IMPLEMENTATION = ["describe the new work process", "decide whether the score goes into Fasit",
-                   "train and involve the caseworkers", "decide to start, pause or stop"]
-_STOP = "decide to start, pause or stop"
 
 
 def _accuracy(c, group):
@@ -48,30 +45,13 @@ def _everyone(group):
     return pd.Series(True, index=group.index)
 
 
-def case_chart():
-    """The RACI chart as the case leaves it after episode 2, exactly as notebook 03 fills it.
-
-    Examples
-    --------
-    >>> chart = case_chart()
-    >>> chart.loc["decide to start, pause or stop", ["Laila", "Ebbe"]].tolist()
-    ['A', 'A']
-    """
-    chart = raci_template()
-    chart.loc[_IMPLEMENTATION, "Laila"] = "A"
-    chart.loc[_IMPLEMENTATION, "Amin"] = "I"
-    chart.loc[_STOP, "Ebbe"] = "A"
-    chart.loc["check the model for bias", "Rasmus"] = "C"
-    return chart
-
-
 def _answered_chart(*, amin_does=True, ebbe_stands_down=True):
-    """The case chart after Laila's answer: Amin responsible for her four tasks, Ebbe's A removed."""
-    chart = case_chart()
+    """The case chart after Laila's answer: Amin responsible for her tasks, Ebbe's A removed."""
+    chart = raci_after_episode_2()
     if amin_does:
-        chart.loc[_IMPLEMENTATION, "Amin"] = "R"
+        chart.loc[chart["Laila"] == "A", "Amin"] = "R"
     if ebbe_stands_down:
-        chart.loc[_STOP, "Ebbe"] = ""
+        chart.loc[chart["Ebbe"] == "A", "Ebbe"] = ""
     return chart
 
 
@@ -178,7 +158,7 @@ problems_after_answer = Question(
     context=context,
     truth=lambda c: len(raci_problems(_answered_chart())),
     mistakes=[
-        Mistake(lambda c: len(raci_problems(case_chart())),
+        Mistake(lambda c: len(raci_problems(raci_after_episode_2())),
                 "That is the count for the chart as the case leaves it. Make the two changes first, on a copy."),
         Mistake(lambda c: len(raci_problems(_answered_chart(ebbe_stands_down=False))),
                 "Ebbe's A is still on the last task, so it has two people accountable. Empty his cell too."),

@@ -15,14 +15,15 @@ from functools import lru_cache
 
 import pandas as pd
 
-from casekit.apps import threshold_summary
+from casekit.apps import THRESHOLDS, threshold_summary
+from casekit.apps import threshold_curve as apps_threshold_curve  # ex05.threshold_curve caches it
 from casekit.checking import Mistake, Question, Reflection, summary as _summary
 from casekit.codebook import ESTATE
 from casekit.exercises import context
 from casekit.model import TARGET
 
 #: The slider's thresholds, 0.05 to 0.95 in steps of 0.05.
-GRID = [round(0.05 * k, 2) for k in range(1, 20)]
+GRID = THRESHOLDS
 #: The staff's limit: at most this many wrongly flagged citizens per caseworker per year.
 MAX_WRONGLY_FLAGGED = 5
 #: Laila's cost table: one wrongly flagged citizen as in the notebook (20 hours + a flag of 15), one missed
@@ -48,8 +49,7 @@ def threshold_curve(c=None):
 
 @lru_cache(maxsize=None)
 def _curve(c):
-    rows = [threshold_summary(c.model, c.test, t) for t in GRID]
-    return pd.DataFrame(rows, index=pd.Index(GRID, name="threshold"))
+    return apps_threshold_curve(c.model, c.test, GRID)
 
 
 def _lowest_within(c, column, limit):
@@ -131,13 +131,11 @@ threshold_within_limit = Question(
                 "That allows five wrongly flagged citizens a year for the whole job centre. The limit is five for "
                 "each caseworker: use wrongly_flagged_per_caseworker_per_year."),
     ],
-    hints=["Run casekit.apps.threshold_summary(model, test, t) for every t on the slider's grid, "
-           "[round(0.05 * k, 2) for k in range(1, 20)], and collect the rows in a DataFrame indexed by threshold.",
+    hints=["casekit.apps.threshold_curve(model, test) gives threshold_summary for every threshold on the "
+           "slider, one row per threshold.",
            "Keep the thresholds where wrongly_flagged_per_caseworker_per_year <= 5 and take the smallest.",
            "meets = curve[\"wrongly_flagged_per_caseworker_per_year\"] <= 5, then meets[meets].index.min()."],
-    worked='thresholds = [round(0.05 * k, 2) for k in range(1, 20)]\n'
-           'curve = pd.DataFrame([casekit.apps.threshold_summary(model, test, t) for t in thresholds],\n'
-           '                     index=thresholds)\n'
+    worked='curve = casekit.apps.threshold_curve(model, test)\n'
            'meets = curve["wrongly_flagged_per_caseworker_per_year"] <= 5\n'
            'lowest_threshold = meets[meets].index.min()',
     why="Raising the threshold buys fewer wrong flags with more missed citizens, so the lowest threshold that "
@@ -167,12 +165,10 @@ least_harm_threshold = Question(
                 "every threshold on the grid."),
     ],
     hints=["Total harm per year = 35 x wrongly_flagged_per_year + 60 x missed_per_year, at every threshold.",
-           "Build the same table of threshold_summary rows as in question 2, compute the harm column, and ask "
+           "Take the same table as in question 2 (casekit.apps.threshold_curve), compute the harm column, and ask "
            "where it is smallest.",
            "harm = 35 * curve[\"wrongly_flagged_per_year\"] + 60 * curve[\"missed_per_year\"]; then harm.idxmin()."],
-    worked='thresholds = [round(0.05 * k, 2) for k in range(1, 20)]\n'
-           'curve = pd.DataFrame([casekit.apps.threshold_summary(model, test, t) for t in thresholds],\n'
-           '                     index=thresholds)\n'
+    worked='curve = casekit.apps.threshold_curve(model, test)\n'
            'harm = 35 * curve["wrongly_flagged_per_year"] + 60 * curve["missed_per_year"]\n'
            'least_harm_threshold = harm.idxmin()',
     why="The 'best' threshold moves as soon as someone changes the cost of a missed citizen. Laila and Valery would "
