@@ -101,7 +101,8 @@ majority_baseline = Question(
            'dummy = DummyClassifier(strategy="most_frequent").fit(X_train, y_train)\n'
            'majority_baseline = dummy.score(X_test, y_test)',
     why="A large part of 88.7 % comes for free: a rule with no data, no vendor and no budget already gets most "
-        "citizens right. What the tree is worth is the distance above this line, and the board never heard it.",
+        "citizens right. What the tree is worth is the distance above this line, and the case never says "
+        "that anyone set it before the board.",
 )
 
 wrongly_flagged_per_caseworker = Question(
@@ -195,9 +196,9 @@ right_in_uncertain_leaves = Question(
 
 what_the_board_should_require = Reflection(
     name="what the board should require",
-    hints=["Read the minutes again: what do they decide, and what do they leave for 'during implementation'?",
+    hints=["Read the minutes again: what do they decide, and what do they leave open until the project is under way?",
            "Think of purpose, people, money, time and evidence. Which of them could the board have asked for "
-           "in five minutes?"],
+           "in one short agenda item?"],
     model_answer="Before approving, the board should have required: a problem the prediction is meant to solve "
                  "and the decision it would change in a caseworker's day; a named owner on the ground with time "
                  "to run it, not only a responsible director; a budget in money or hours; success criteria and a "
