@@ -1,65 +1,73 @@
-"""Printables for teaching: role cards for the case's people and a one-page data-ethics checklist.
+"""Printables for teaching: role cards for the two role-plays and a one-page data-ethics checklist.
 
 ``python -m casekit printables`` (or ``make printables``) writes them to
 ``docs/printables/`` as HTML to print (one card per half page, the checklist on
 one A4 page) and as Markdown that reads well on GitHub. Both come from
-:func:`casekit.case.people` and :func:`casekit.ethics.principles`, so there is
-one source.
+:func:`casekit.case.role_cards` and :func:`casekit.ethics.principles`, so there
+is one source. The role cards come in one section per role-play, each with its
+own cast: a card knows only what its person knows at that episode.
 """
 
 import html
 from pathlib import Path
 
-from casekit.case import people
+from casekit.case import ROLE_PLAYS, role_cards
 from casekit.ethics import SOURCES, principles
 
 PRINTABLES_DIR = Path(__file__).resolve().parent.parent / "docs" / "printables"
-ROLE_PLAYS = {
-    "introduction meeting": "the introduction meeting for staff (episode 4)",
-    "union reply": "the reply to the social workers' union (episode 9)",
-}
 _STYLE = """<style>
 body { font-family: Georgia, serif; margin: 1.5cm; color: #111; }
-h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin: 0 0 .3em; }
+h1 { font-size: 1.4em; } h2 { font-size: 1.2em; } h3 { font-size: 1.05em; margin: 0 0 .3em; }
+.play { page-break-before: always; } .play:first-of-type { page-break-before: auto; }
 .card { border: 2px solid #333; border-radius: 8px; padding: .8em 1.1em; margin: 0 0 1em;
         height: 11.5cm; box-sizing: border-box; page-break-inside: avoid; }
-.card dt { font-weight: bold; margin-top: .5em; } .card dd { margin: 0 0 0 1em; }
+.card ul { padding-left: 1.1em; margin: .4em 0; } .card li { margin: .25em 0; }
 .role { font-style: italic; } .small { font-size: .85em; color: #444; }
 table { border-collapse: collapse; width: 100%; font-size: .78em; }
 td, th { border: 1px solid #999; padding: 3px 5px; vertical-align: top; text-align: left; }
 @page { size: A4; margin: 1.2cm; }
 </style>"""
-_CARD_FIELDS = [("wants", "You want"), ("worries", "You fear"), ("knows", "You know"),
-                ("does_not_know", "You do not know")]
+#: The sentences of a card, in the order they are printed; each begins with "You".
+CARD_FIELDS = ["task", "wants", "fears", "knows", "does_not_know"]
+_KIT_ROLE = "Not in the case: the kit adds this role for the role-play."
 
 
-def _cast():
-    """The people who take part in at least one role-play."""
-    cast = people()
-    return cast[cast["role_plays"] != "none"]
+def _heading(play):
+    return ROLE_PLAYS[play]["title"][0].upper() + ROLE_PLAYS[play]["title"][1:]
 
 
 def role_cards_html():
-    """Return printable HTML: one role card per person, two cards to an A4 page."""
-    cards = []
-    for person in _cast().itertuples():
-        fields = "".join(f"<dt>{label}</dt><dd>{html.escape(getattr(person, key))}</dd>"
-                         for key, label in _CARD_FIELDS)
-        plays = "; ".join(ROLE_PLAYS[p.strip()] for p in person.role_plays.split(","))
-        cards.append(f"<div class='card'><h2>{html.escape(person.name)}</h2>"
-                     f"<div class='role'>{html.escape(person.role)}, {html.escape(person.unit)}</div>"
-                     f"<dl>{fields}</dl><p class='small'>Role-play: {html.escape(plays)}.</p></div>")
-    return _page("Role cards", "".join(cards))
+    """Return printable HTML: one section per role-play with its scene, then its cards, two to an A4 page."""
+    sections = []
+    for play, info in ROLE_PLAYS.items():
+        cards = []
+        for card in role_cards(play).itertuples():
+            lines = "".join(f"<li>{html.escape(getattr(card, key))}</li>" for key in CARD_FIELDS)
+            note = "" if card.in_the_case else f"<p class='small'>{html.escape(_KIT_ROLE)}</p>"
+            cards.append(f"<div class='card'><h3>{html.escape(card.name)}</h3>"
+                         f"<div class='role'>{html.escape(card.role)}, {html.escape(card.unit)}</div>"
+                         f"<ul>{lines}</ul>{note}<p class='small'>Role-play: {html.escape(info['title'])}.</p></div>")
+        cast = ", ".join(role_cards(play)["name"])
+        sections.append(f"<section class='play'><h2>{html.escape(_heading(play))}</h2>"
+                        f"<p>{html.escape(info['scene'])}</p>"
+                        f"<p class='small'><b>Not in the case:</b> {html.escape(info['not_in_the_case'])}</p>"
+                        f"<p class='small'>Cast: {html.escape(cast)}.</p>{''.join(cards)}</section>")
+    return _page("Role cards", "".join(sections))
 
 
 def role_cards_markdown():
-    """Return the same role cards as Markdown."""
+    """Return the same role cards as Markdown, one section per role-play."""
     lines = ["# Role cards", "", _source_note("Role cards"), ""]
-    for person in _cast().itertuples():
-        plays = "; ".join(ROLE_PLAYS[p.strip()] for p in person.role_plays.split(","))
-        lines += [f"## {person.name}", "", f"*{person.role}, {person.unit}*", ""]
-        lines += [f"- **{label}:** {getattr(person, key)}" for key, label in _CARD_FIELDS]
-        lines += [f"- **Role-play:** {plays}", ""]
+    for play, info in ROLE_PLAYS.items():
+        cards = role_cards(play)
+        lines += [f"## {_heading(play)}", "", info["scene"], "",
+                  f"> **Not in the case:** {info['not_in_the_case']}", "",
+                  f"Cast: {', '.join(cards['name'])}.", ""]
+        for card in cards.itertuples():
+            lines += [f"### {card.name}", "", f"*{card.role}, {card.unit}*", ""]
+            lines += [f"- {getattr(card, key)}" for key in CARD_FIELDS] + [""]
+            if not card.in_the_case:
+                lines += ["> **" + _KIT_ROLE.replace(": ", ":** ", 1), ""]
     return "\n".join(lines)
 
 
@@ -91,8 +99,9 @@ def _page(title, body):
 
 
 _NOTES = {
-    "Role cards": "Generated by python -m casekit printables from the kit's data about the people of the case "
-                  "(Røhl & Elmholdt 2019). Their wants, fears and knowledge are the kit's reading of the case.",
+    "Role cards": "Generated by python -m casekit printables from casekit.case.role_cards. The people are from "
+                  "Røhl & Elmholdt (2019); their wants, fears and knowledge are the kit's reading of the case, "
+                  "each as it stands at the episode of the role-play.",
     "Data-ethics checklist": "Generated by python -m casekit printables from casekit.ethics: the principles are "
                              "restated in the kit's own words.",
 }

@@ -2,10 +2,22 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import re
+
+import pandas as pd
 import pytest
 
-from casekit.case import (KOTTER_STEPS, LEWIN_STAGES, RACI_TASKS, failures, people, plot_stakeholders, plot_timeline,
-                          raci_problems, raci_template, stakeholders, timeline)
+from casekit.case import (KOTTER_STEPS, LEAK_ARTICLE, LEWIN_STAGES, RACI_TASKS, ROLE_PLAYS, casts, failures, people,
+                          plot_stakeholders, plot_timeline, raci_problems, raci_template, role_cards, stakeholders,
+                          timeline)
+
+CARD_SENTENCES = {"task": "You ", "wants": "You want", "fears": "You fear", "knows": "You know",
+                  "does_not_know": "You do not know"}
+# Words an episode-4 card must not contain: what its people learn only later (the delayed start, the stolen
+# computers and the leak, the union's letter, the pause).
+LATER = re.compile(r"\b(?:stole|stolen|steal\w*|theft|thie\w+|leak\w*|break-in|vendor|supplier|inviso|late|"
+                   r"delay\w*|postpon\w*|slip\w*|five weeks|union|socialrådgiver\w*|ombudsman|paus\w*|"
+                   r"newspaper\w*|press|headlines?)\b", re.IGNORECASE)
 
 
 def test_the_people_of_the_case_are_all_there_once():
@@ -83,3 +95,87 @@ def test_the_stakeholder_map_labels_everyone_without_overlap():
     assert len(names) == len(people())
     positions = {(t.xy, t.xyann) for t in names}
     assert len(positions) == len(names)
+
+
+def test_lars_is_not_at_the_introduction_meeting():
+    assert "Lars Schütze" not in casts()["introduction meeting"]
+    assert "introduction meeting" not in people().set_index("name").loc["Lars Schütze", "role_plays"]
+
+
+def test_each_cast_has_the_people_the_case_puts_there():
+    cast = casts()
+    assert {"Laila Bernsgaard", "Amin Roble", "Rasmus Andersen", "Berit Johannesen", "Arne Robieros",
+            "Valery Plavkovic"} <= set(cast["introduction meeting"])
+    assert {"Amin Roble", "Inge Reitov", "Laila Bernsgaard", "Majbritt Herlev Nielsen"} <= set(cast["union reply"])
+    assert list(cast) == list(ROLE_PLAYS)
+    assert all(pd.Series(names).is_unique for names in cast.values())
+
+
+def test_only_the_roles_the_kit_adds_are_outside_the_case():
+    cards = role_cards()
+    case_people = set(people()["name"])
+    assert set(cards.loc[cards["in_the_case"], "name"]) <= case_people
+    assert not set(cards.loc[~cards["in_the_case"], "name"]) & case_people
+    assert cards.loc[~cards["in_the_case"], "name"].tolist() == ["a younger caseworker"]
+
+
+@pytest.mark.parametrize("column", ["role", "unit", *CARD_SENTENCES])
+def test_no_episode_4_card_knows_what_happens_later(column):
+    cards = role_cards("introduction meeting")
+    found = {name: LATER.findall(text) for name, text in zip(cards["name"], cards[column]) if LATER.search(text)}
+    assert found == {}
+
+
+def test_the_later_words_are_caught_where_they_belong():
+    later = " ".join(role_cards("union reply")[list(CARD_SENTENCES)].to_numpy().ravel())
+    assert {"stolen", "union"} <= {word.lower() for word in LATER.findall(later)}
+
+
+@pytest.mark.parametrize("column", list(CARD_SENTENCES))
+def test_every_card_speaks_to_the_player_in_the_second_person(column):
+    for name, text in zip(role_cards()["name"], role_cards()[column]):
+        assert text.startswith(CARD_SENTENCES[column]), (name, text)
+        sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+        assert all(sentence.startswith("You ") for sentence in sentences), (name, text)
+        assert text.endswith("."), (name, text)
+
+
+def test_cards_and_people_quote_no_dialogue():
+    texts = [*role_cards().drop(columns="in_the_case").to_numpy().ravel(), *people().to_numpy().ravel()]
+    assert [text for text in texts if re.search(r'["«»“”]', text)] == []
+
+
+def test_the_role_plays_in_people_agree_with_the_casts():
+    cast = casts()
+    for name, plays in zip(people()["name"], people()["role_plays"]):
+        listed = [] if plays == "none" else [play.strip() for play in plays.split(",")]
+        assert listed == [play for play in ROLE_PLAYS if name in cast[play]], name
+    assert people().set_index("name").loc["Tina S. Mortensen", "role_plays"] == "none"
+
+
+def test_role_cards_name_the_role_plays_they_know():
+    with pytest.raises(ValueError, match=r"`role_play` must be one of \['introduction meeting', 'union reply'\], "
+                                         r"but 'union' was passed"):
+        role_cards("union")
+
+
+def test_the_timeline_says_which_dates_are_reconstructed():
+    assert "reconstructed" in timeline.__doc__
+    events = timeline()
+    assert events.loc[~events["exact"]].shape[0] == len(events) - 3
+    assert events["event"].str.len().max() <= 90, "long labels run off the plot"
+
+
+def test_the_appendix_article_is_dated_before_the_board_meeting_but_told_after_it():
+    events = timeline()
+    board = events.loc[events["event"].str.contains("board of directors"), "date"].iloc[0]
+    told = events.loc[events["part"] == LEAK_ARTICLE["story_part"], "date"].min()
+    assert pd.Timestamp(LEAK_ARTICLE["printed_date"]) < board < told
+    assert "12 December 2018" in LEAK_ARTICLE["note"] and "LEAK_ARTICLE" in timeline.__doc__
+
+
+def test_the_events_keep_the_words_the_exercises_look_up():
+    events = timeline()
+    for part, words in [("Episode 1", "board of directors"), ("Episode 1", "minutes"), ("Episode 9", "union"),
+                        ("Episode 9", "paused")]:
+        assert events.loc[events["part"] == part, "event"].str.contains(words, case=False).sum() == 1, words

@@ -1,6 +1,6 @@
 import pytest
 
-from casekit.ethics import SOURCES, digital_stafet, principles, scorecard
+from casekit.ethics import MINISTRY_SCOPE, SOURCES, digital_stafet, principles, scorecard
 
 
 def test_the_three_sources_have_five_six_and_three_principles():
@@ -27,3 +27,10 @@ def test_the_scorecard_is_empty_with_a_row_per_principle():
 def test_an_unknown_source_lists_the_sources():
     with pytest.raises(ValueError, match=r"`source` must be one of \['Gladsaxe', 'KL', 'Ministry'\], but 'EU' was passed"):
         principles("EU")
+
+
+def test_the_ministry_names_profiling_of_the_unemployed():
+    ministry = principles("Ministry")
+    assert ministry["in_plain_words"].str.contains("profiling of the unemployed").any()
+    assert ministry["question"].str.contains("unemployed citizens are profiled").any()
+    assert "profiling of the unemployed" in MINISTRY_SCOPE and "profiling" in SOURCES["Ministry"]
