@@ -214,12 +214,12 @@ what_the_questions_tell = Reflection(
            "from the plan that made each of them necessary?",
            "Amin reads the silence before the meeting as consent and the muttering as a problem to handle later. "
            "What if both are information about the change, not about the caseworkers?"],
-    model_answer="The questions are a map of what the project had not decided. 'How will it enter Fasit?' and "
-                 "'What do we do differently?' show that nobody had said what a flag does. 'What does wrong in "
-                 "10-15 % mean?' shows that nobody had said which errors are acceptable or who sets the threshold, "
-                 "and 'Will it eat into our time with citizens?' cannot be answered until the first two are. 'Does "
-                 "management not trust us?' shows how 'strategically important' and 'more professional' were heard "
-                 "on the floor. Calling this resistance would let managers blame the caseworkers for gaps the "
+    model_answer="The questions are a map of what the project had not decided. The questions about Fasit and "
+                 "about what changes in the work show that nobody had said what a flag does. The question about "
+                 "the 10-15 % of errors shows that nobody had said which errors are acceptable or who sets the "
+                 "threshold, and the worry about time with citizens cannot be settled until the first two are. "
+                 "The question of trust shows how the board's framing and the promise of a more professional job "
+                 "centre were heard on the floor. Calling this resistance would let managers blame the caseworkers for gaps the "
                  "managers left; treating it as the staff making sense of an unclear change tells management what "
                  "to decide, and with whom: the caseworkers could help set the threshold, the cost table and the "
                  "work process. Answering the questions, and coming back when promised, is what keeps doubt from "

@@ -209,7 +209,7 @@ who_writes_the_process = Reflection(
     hints=["Amin asks Berit and two colleagues to describe the work for all twenty, after the tool was built and "
            "a start date set. Which of the Harwood groups does that look like?",
            "What would it take for every caseworker to shape the process, including the answer to Torben's "
-           "'what should we do less of'? When should it have happened?"],
+           "question about what to drop? When should it have happened?"],
     model_answer="It is participation through representatives, and late: three caseworkers describe a process for "
                  "twenty, after the board has decided, the tree is built and a start is planned. Berit already feels "
                  "like a strike-breaker, so the others may see the description as management's, not theirs. "
