@@ -10,7 +10,8 @@ map and the tests read::
     *Teaching: 25 min · Exercises: 20 min*
 
 and has these ``##`` sections, in order: Questions, Objectives, The episode
-(or The case), Data activity..., Discussion, Key points.
+(The case in the synthesis, The real systems in the epilogue), Data activity...,
+Discussion, Key points.
 """
 
 import json
@@ -21,6 +22,8 @@ import pandas as pd
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 SECTIONS = ["Questions", "Objectives", "The episode", "Data activity", "Discussion", "Key points"]
+#: The synopsis section's heading in the episodes, and its counterparts in the synthesis and the epilogue.
+SYNOPSIS_HEADINGS = ("The episode", "The case", "The real systems")
 _TIME = re.compile(r"\*Teaching: (\d+) min · Exercises: (\d+) min\*")
 _THEORY = re.compile(r"\*Theory:\*.*\([^()]*\d{4}[a-z]?\)")
 

@@ -4,13 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from casekit.kit import NOTEBOOK_DIR, SECTIONS, notebook_map, notebook_parts
+from casekit.kit import NOTEBOOK_DIR, SECTIONS, SYNOPSIS_HEADINGS, notebook_map, notebook_parts
 
 EPISODES = sorted(p for p in NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb") if not p.name.startswith("00"))
 
 
 def test_the_kit_has_a_notebook_for_every_part_of_the_case():
-    assert [path.name[:2] for path in EPISODES] == [f"{n:02d}" for n in range(1, 12)]
+    assert [path.name[:2] for path in EPISODES] == [f"{n:02d}" for n in range(1, 13)]
 
 
 @pytest.mark.parametrize("path", EPISODES, ids=lambda p: p.name)
@@ -19,7 +19,8 @@ def test_episode_notebook_has_the_six_parts_in_order(path):
     assert parts["title"] and parts["title"].startswith(path.name[:2] + " "), "title cell: '# NN ...'"
     assert parts["what_happens"], "title cell: '**What happens:** ...'"
     assert parts["teaching_min"] and parts["exercise_min"] is not None, "title cell: '*Teaching: N min · Exercises: M min*'"
-    headings = [h.replace("The case", "The episode", 1) if h.startswith("The case") else h for h in parts["sections"]]
+    # The synthesis has "The case" and the epilogue "The real systems" where the episodes have "The episode".
+    headings = ["The episode" if h.startswith(SYNOPSIS_HEADINGS) else h for h in parts["sections"]]
     found = [next((s for s in SECTIONS if heading.startswith(s)), None) for heading in headings]
     assert [s for s in found if s] == SECTIONS, f"sections found: {parts['sections']}"
     assert len(parts["questions"]) >= 2

@@ -1,4 +1,4 @@
-"""Exercise sets, one module per notebook (``ex01`` ... ``ex11``), declared with :mod:`casekit.checking`.
+"""Exercise sets, one module per notebook (``ex01`` ... ``ex12``), declared with :mod:`casekit.checking`.
 
 Every check computes its answer from the kit's data through :func:`context`.
 """
