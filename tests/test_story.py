@@ -139,3 +139,21 @@ def test_the_leak_episode_notes_that_the_appendix_article_predates_the_board_mee
 def test_the_readme_says_the_project_is_paused_not_that_it_falls_apart():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "paused" in text and not re.search(r"falls? apart", text)
+
+
+CAST_PAGES = [ROOT / "docs" / "plans" / "staff_workshop.md", ROOT / "docs" / "plans" / "university_course.md",
+              ROOT / "docs" / "teaching_notes" / "05_episode4_introduction_meeting.md",
+              ROOT / "docs" / "teaching_notes" / "10_episode9_unions_letter.md"]
+NUMBERS = {7: "seven", 8: "eight"}
+
+
+@pytest.mark.parametrize("path", CAST_PAGES, ids=lambda p: p.name)
+def test_plans_and_notes_seat_the_same_cast_as_the_role_cards(path):
+    from casekit.case import casts
+
+    text = path.read_text(encoding="utf-8")
+    listed = [line.strip() for line in text.splitlines() if line.strip().startswith(("Laila Bernsgaard, ", "Amin Roble, "))]
+    assert listed, "the page lists a cast, one line per role-play"
+    for line in listed:
+        assert sorted(line.split(", ")) in [sorted(cast) for cast in casts().values()], line
+        assert f"{NUMBERS[len(line.split(', '))]} roles" in text
