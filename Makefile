@@ -42,6 +42,7 @@ preview: setup
 bench: setup
 	$(BIN)/python benchmarks/bench_world.py
 	$(BIN)/python benchmarks/bench_apps.py
+	$(BIN)/python benchmarks/bench_worlds.py
 	$(BIN)/python benchmarks/bench_notebooks.py
 
 clean:

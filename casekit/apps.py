@@ -10,10 +10,13 @@ import traceback
 from functools import lru_cache
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
+from sklearn.utils import check_random_state
 
 from casekit._validation import check_choice, check_frame, check_model, check_positive_int, check_probability
-from casekit.audit import group_metrics, with_groups
+from casekit.audit import CONFIDENCE, MIN_COUNT, _compare_cells, _fraction, confusion_by_group, format_rate, \
+    wilson_interval, with_groups
 from casekit.data import COHORTS
 from casekit.explain import explain, flip_test
 from casekit.model import TARGET
@@ -26,6 +29,9 @@ CITIZENS_PER_YEAR = _PILOT_SIZE // len(_PILOT_YEARS)
 CASEWORKERS = 20
 #: The thresholds the threshold slider offers: 0.05 to 0.95 in steps of 0.05.
 THRESHOLDS = [round(0.05 * k, 2) for k in range(1, 20)]
+#: The residence audit's bootstrap: resamples and seed (the same interval every time the app shows it).
+N_RESAMPLES = 10_000
+BOOTSTRAP_SEED = 0
 
 
 def _app(controls, render, *, height="320px"):
@@ -126,8 +132,9 @@ def _explanation_html(explanation):
         "#1b5e20", "not flagged")
     rules = "".join(f"<li>{html.escape(rule)}</li>" for rule in explanation.rules)
     return (f"<h3 style='color:{colour};margin:4px 0'>{verdict}</h3>"
-            f"<p>Citizen <b>{explanation.citizen_id}</b>: probability <b>{explanation.probability:.2f}</b> "
-            f"of still being unemployed in 12 months.</p><p>The tree's reasons:</p><ul>{rules}</ul>")
+            f"<p>Citizen <b>{explanation.citizen_id}</b>: {html.escape(explanation.evidence)} 12 months later "
+            f"(probability <b>{explanation.probability:.2f}</b>).</p>"
+            f"<p>Similar means: they share these facts, the tree's reasons:</p><ul>{rules}</ul>")
 
 
 # ---------------------------------------------------------------- errors and the threshold
@@ -253,8 +260,8 @@ def _summary_html(s):
 AUDIT_GROUPS = ["district", "estate", "origin", "gender", "age_band"]
 
 
-def residence_audit(model, citizens, *, by="district", threshold=0.5):
-    """Return what the audit app shows: error rates by group, and how many flags hang on the address.
+def residence_audit(model, citizens, *, by="district", threshold=0.5, random_state=BOOTSTRAP_SEED):
+    """Return what the audit app shows: error rates by group with their counts and intervals, and the address.
 
     Parameters
     ----------
@@ -264,25 +271,41 @@ def residence_audit(model, citizens, *, by="district", threshold=0.5):
         Citizens with known outcomes.
     by : {"district", "estate", "origin", "gender", "age_band"}
     threshold : float
+    random_state : int, default BOOTSTRAP_SEED (0)
+        Seed of the bootstrap behind ``fpr_ratio_low`` and ``fpr_ratio_high``.
 
     Returns
     -------
     pandas.DataFrame
-        One row per group: ``count``, ``selection_rate``, ``false_positive_rate``,
-        ``false_negative_rate`` and ``address_decides`` (the share whose flag
-        would change if they lived in another district: the flip test).
+        One row per group:
+
+        - ``count``, ``selection_rate``, ``false_positive_rate``,
+          ``false_negative_rate`` and ``address_decides`` (the share whose flag
+          would change if they lived in another district: the flip test);
+        - the counts they rest on: ``flagged`` of ``count``,
+          ``wrongly_flagged`` of ``found_work``, ``missed`` of
+          ``still_unemployed``, ``address_flips`` of ``count``;
+        - ``<rate>_low`` and ``<rate>_high``: the 95 % Wilson interval of each rate;
+        - ``too_small``: fewer than ``casekit.audit.MIN_COUNT`` (30) citizens
+          behind at least one of its rates;
+        - ``fpr_ratio``: the group's false-positive rate over everybody
+          else's, with ``fpr_ratio_low`` and ``fpr_ratio_high`` from a seeded
+          bootstrap (:func:`casekit.audit.compare_groups`).
 
     Examples
     --------
     >>> from casekit import load_citizens, split_pilot, train_pilot_tree
     >>> train, test = split_pilot(load_citizens())
-    >>> residence_audit(train_pilot_tree(train), test, by="estate").index.tolist()
+    >>> table = residence_audit(train_pilot_tree(train), test, by="estate")
+    >>> table.index.tolist()
     ['Lyngtoften', 'rest of the municipality']
+    >>> table.loc["Lyngtoften", ["wrongly_flagged", "found_work"]].tolist()
+    [19, 75]
     """
     _check_citizens(model, citizens)
     check_choice(by, AUDIT_GROUPS, name="by")
     threshold = check_probability(threshold, name="threshold")
-    return _audit_table(*_audit_inputs(model, citizens), with_groups(citizens)[by], threshold)
+    return _audit_table(*_audit_inputs(model, citizens), with_groups(citizens)[by], threshold, random_state)
 
 
 def _audit_inputs(model, citizens):
@@ -293,22 +316,68 @@ def _audit_inputs(model, citizens):
             citizens[TARGET].to_numpy())
 
 
-def _audit_table(probability, in_each_district, truth, groups, threshold):
+#: The rates the audit shows: rate -> (its numerator and denominator columns).
+AUDIT_RATES = {
+    "selection_rate": ("flagged", "count"),
+    "false_positive_rate": ("wrongly_flagged", "found_work"),
+    "false_negative_rate": ("missed", "still_unemployed"),
+    "address_decides": ("address_flips", "count"),
+}
+
+
+def _audit_table(probability, in_each_district, truth, groups, threshold, random_state=BOOTSTRAP_SEED):
     flags = (probability > threshold).astype(int)
-    table = group_metrics(truth, flags, sensitive_features=groups)
+    cells = confusion_by_group(truth, flags, sensitive_features=groups)
     address = pd.Series(((in_each_district > threshold) != (flags == 1)[:, None]).any(axis=1), index=groups.index)
-    table["address_decides"] = address.groupby(groups, observed=True).mean()
-    return table[["count", "selection_rate", "false_positive_rate", "false_negative_rate", "address_decides"]]
+    counts = pd.DataFrame({
+        "count": cells.sum(axis=1),
+        "flagged": _fraction(cells, "selection_rate")[0],
+        "wrongly_flagged": cells["fp"],
+        "found_work": _fraction(cells, "false_positive_rate")[1],
+        "missed": cells["fn"],
+        "still_unemployed": _fraction(cells, "false_negative_rate")[1],
+        "address_flips": address.groupby(groups, observed=True).sum().reindex(cells.index).astype(int),
+    })
+    table = pd.DataFrame(index=cells.index)
+    table["count"] = counts["count"]
+    for rate, (numerator, denominator) in AUDIT_RATES.items():
+        with np.errstate(divide="ignore", invalid="ignore"):
+            table[rate] = counts[numerator] / counts[denominator].where(counts[denominator] > 0)
+    table = table.join(counts.drop(columns="count"))
+    for rate, (numerator, denominator) in AUDIT_RATES.items():
+        table[f"{rate}_low"], table[f"{rate}_high"] = wilson_interval(
+            counts[numerator].to_numpy(), counts[denominator].to_numpy())
+    table["too_small"] = counts[["count", "found_work", "still_unemployed"]].min(axis=1) < MIN_COUNT
+    rng = check_random_state(random_state)
+    total, n = cells.sum().to_numpy(), len(truth)
+    ratios = [_compare_cells(np.concatenate([row, total - row]), n, "false_positive_rate", N_RESAMPLES,
+                             CONFIDENCE, rng).loc["ratio"] for row in cells.to_numpy()]
+    table["fpr_ratio"] = [ratio["estimate"] for ratio in ratios]
+    table["fpr_ratio_low"] = [ratio["low"] for ratio in ratios]
+    table["fpr_ratio_high"] = [ratio["high"] for ratio in ratios]
+    return table
 
 
 def audit_app(models, citizens):
     """Return the residence-audit app: pick a grouping, a threshold, and the model with or without district.
+
+    Every rate is shown with its 95 % interval and the count it rests on, as
+    :func:`residence_audit` returns them; rates resting on fewer than 30
+    citizens are greyed and marked "too few to read".
 
     Parameters
     ----------
     models : dict of str to fitted estimator
         E.g. ``{"with district": model, "without district": model_without}``.
     citizens : pandas.DataFrame
+
+    Examples
+    --------
+    >>> from casekit import load_citizens, split_pilot, train_pilot_tree
+    >>> train, test = split_pilot(load_citizens())
+    >>> app = audit_app({"pilot tree": train_pilot_tree(train)}, test)
+    >>> "25 % (17–36 %), 19 of 75" in app.children[1].value
+    True
     """
     if not isinstance(models, dict) or not models:
         raise TypeError(f"`models` must be a dict of names to fitted models, but {type(models).__name__} was passed.")
@@ -324,16 +393,33 @@ def audit_app(models, citizens):
     def render(by, threshold, model):
         return _audit_html(_audit_table(*inputs[model], grouped[by], threshold))
 
-    return _app(controls, render, height="360px")
+    return _app(controls, render, height="440px")
 
 
 def _audit_html(table):
-    rows = [[f"<b>{html.escape(str(group))}</b>", f"{row['count']:.0f}", f"{row['selection_rate']:.1%}",
-             f"{_bar(row['false_positive_rate'])} {row['false_positive_rate']:.1%}",
-             f"{row['false_negative_rate']:.1%}", f"{row['address_decides']:.1%}"]
-            for group, row in table.iterrows()]
+    rows = []
+    for group, row in table.iterrows():
+        label = f"<b>{html.escape(str(group))}</b>" + (
+            "<br><small style='color:#777'>some rates rest on too few</small>" if row["too_small"] else "")
+        cells = []
+        for rate, (numerator, denominator) in AUDIT_RATES.items():
+            text = format_rate(row[numerator], row[denominator])
+            if rate == "false_positive_rate":
+                text = f"{_bar(row[rate])} {text}"
+            grey = row[denominator] < MIN_COUNT
+            cells.append(f"<span style='color:#999'>{text}</span>" if grey else text)
+        ratio = (f"{row['fpr_ratio']:.1f}× ({row['fpr_ratio_low']:.1f}–{row['fpr_ratio_high']:.1f})"
+                 if np.isfinite(row["fpr_ratio"]) else "–")
+        if row["found_work"] < MIN_COUNT:
+            ratio = f"<span style='color:#999'>{ratio}</span>"
+        rows.append([label, f"{row['count']:.0f}", *cells[:3], ratio, cells[3]])
+    note = ("<p style='font-size:90%;color:#555'>Each rate: the share, its 95 % interval in brackets (where the "
+            "true rate plausibly lies), and the citizens it rests on. Grey: fewer than "
+            f"{MIN_COUNT} citizens behind it, too few to read. Times the rest: the group's rate of wrongly "
+            "flagged over everybody else's, with a bootstrap interval.</p>")
     return _table(["", "citizens", "flagged", "flagged among those who found work",
-                   "missed among the still unemployed", "flag hangs on the address"], rows)
+                   "missed among the still unemployed", "wrongly flagged: times the rest",
+                   "flag hangs on the address"], rows) + note
 
 
 def _bar(share, colour="#b00020"):

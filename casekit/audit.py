@@ -1,9 +1,25 @@
-"""Group metrics: who does the model get wrong? Built on fairlearn's MetricFrame."""
+"""Group metrics: who does the model get wrong? Built on fairlearn's MetricFrame.
 
+Every rate for a group rests on a count: the estate's false-positive rate of
+25 % is 19 of the 75 estate citizens in the test split who found work. With
+so few, another sample of citizens could as well have given 17 % or 36 %.
+So besides the rates (:func:`group_metrics`, :func:`audit`) this module gives
+
+- :func:`group_intervals` / :func:`audit_intervals`: each rate with the count
+  it rests on (its denominator), a 95 % Wilson interval
+  (:func:`wilson_interval`) and a mark when fewer than :data:`MIN_COUNT`
+  citizens are behind it; :func:`format_rate` writes one as
+  "25 % (17–36 %), 19 of 75";
+- :func:`compare_groups` / :func:`audit_gap`: the ratio and the difference of
+  a rate between two groups, with a seeded bootstrap interval.
+"""
+
+import numbers
 from functools import partial
 
 import numpy as np
 import pandas as pd
+from scipy.stats import norm
 from fairlearn.metrics import (
     MetricFrame,
     count,
@@ -12,13 +28,39 @@ from fairlearn.metrics import (
     selection_rate,
 )
 from sklearn.metrics import accuracy_score, precision_score
+from sklearn.utils import check_random_state
 
-from casekit._validation import check_column, check_frame, check_labels, check_model, check_same_length
+from casekit._validation import (
+    check_choice,
+    check_column,
+    check_frame,
+    check_labels,
+    check_model,
+    check_positive_int,
+    check_probability,
+    check_same_length,
+)
 from casekit.codebook import ESTATE
 from casekit.model import TARGET
 
 AGE_BANDS = ["18-29", "30-39", "40-49", "50-64"]
 REST = "rest of the municipality"
+#: A rate resting on fewer citizens than this is marked too small to read: with 30, a
+#: 95 % interval around 25 % already runs from about 12 % to 43 %.
+MIN_COUNT = 30
+#: The confidence of every interval, unless told otherwise.
+CONFIDENCE = 0.95
+#: Each rate as a fraction of the cells of the confusion matrix (tn, fp, fn, tp):
+#: metric -> (numerator, denominator, the numerator in words, the denominator in words).
+RATES = {
+    "base_rate": (("fn", "tp"), ("tn", "fp", "fn", "tp"), "still unemployed", "citizens"),
+    "selection_rate": (("fp", "tp"), ("tn", "fp", "fn", "tp"), "flagged", "citizens"),
+    "accuracy": (("tn", "tp"), ("tn", "fp", "fn", "tp"), "right", "citizens"),
+    "false_positive_rate": (("fp",), ("tn", "fp"), "wrongly flagged", "who found work"),
+    "false_negative_rate": (("fn",), ("fn", "tp"), "missed", "still unemployed"),
+    "precision": (("tp",), ("fp", "tp"), "still unemployed", "flagged"),
+}
+_CELLS = ["tn", "fp", "fn", "tp"]
 
 
 def _base_rate(y_true, y_pred):
@@ -67,17 +109,398 @@ def group_metrics(y_true, y_pred, *, sensitive_features):
     a          2                  1.0
     b          2                  0.0
     """
+    truth, flags = _check_inputs(y_true, y_pred, sensitive_features)
+    table = _by_group(METRICS, truth, flags, sensitive_features)
+    table["count"] = table["count"].astype(int)
+    return table
+
+
+def _check_inputs(y_true, y_pred, sensitive_features):
     truth = check_labels(y_true, name="y_true")
     flags = check_labels(y_pred, name="y_pred")
     check_same_length(y_true=truth, y_pred=flags, sensitive_features=sensitive_features)
-    frame = MetricFrame(metrics=METRICS, y_true=truth, y_pred=flags, sensitive_features=sensitive_features)
-    table = frame.by_group
-    table["count"] = table["count"].astype(int)
+    return truth, flags
+
+
+def _by_group(metrics, truth, flags, sensitive_features):
+    """``MetricFrame(...).by_group``, with the groups in the order of their categories."""
+    table = MetricFrame(metrics=metrics, y_true=truth, y_pred=flags, sensitive_features=sensitive_features).by_group
     groups = pd.Series(sensitive_features)
     if isinstance(groups.dtype, pd.CategoricalDtype):
         table = table.reindex(pd.CategoricalIndex([g for g in groups.cat.categories if g in table.index],
                                                   dtype=groups.dtype, name=table.index.name))
     return table
+
+
+def _confusion(y_true, y_pred):
+    """The four cells of the confusion matrix, as counts: tn, fp, fn, tp."""
+    return np.bincount(2 * np.asarray(y_true, dtype=int) + np.asarray(y_pred, dtype=int), minlength=4)
+
+
+def confusion_by_group(y_true, y_pred, *, sensitive_features):
+    """Count the cells of the confusion matrix in each group (one fast MetricFrame).
+
+    Parameters
+    ----------
+    y_true, y_pred, sensitive_features
+        As in :func:`group_metrics`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group: ``tn`` (left alone, found work), ``fp`` (wrongly
+        flagged), ``fn`` (missed), ``tp`` (rightly flagged). Every rate of
+        :data:`RATES` is a fraction of these.
+
+    Examples
+    --------
+    >>> groups = pd.Series(["a", "a", "b", "b"], name="group")
+    >>> confusion_by_group([0, 1, 0, 1], [1, 1, 0, 1], sensitive_features=groups)
+           tn  fp  fn  tp
+    group
+    a       0   1   0   1
+    b       1   0   0   1
+    """
+    truth, flags = _check_inputs(y_true, y_pred, sensitive_features)
+    return _cells_table(_by_group({"cells": _confusion}, truth, flags, sensitive_features))
+
+
+def _cells_table(table):
+    cells = np.stack(table["cells"].to_numpy()) if len(table) else np.zeros((0, 4), dtype=int)
+    return pd.DataFrame(cells.astype(int), index=table.index, columns=_CELLS)
+
+
+def _fraction(cells, metric):
+    """Numerator and denominator of `metric` from a table (or array) of cells."""
+    numerator, denominator, _, _ = RATES[metric]
+    return (sum(cells[cell] for cell in numerator), sum(cells[cell] for cell in denominator))
+
+
+def wilson_interval(numerator, denominator, *, confidence=CONFIDENCE):
+    """Return the Wilson score interval for the share `numerator` / `denominator`.
+
+    The interval of plausible true shares given what was counted: unlike
+    "rate ± 2 standard errors", it stays between 0 and 1 and behaves with
+    small counts. A share of nobody (denominator 0) gets ``nan``.
+
+    Parameters
+    ----------
+    numerator : int or array-like of int
+        How many had the outcome, e.g. 19 wrongly flagged.
+    denominator : int or array-like of int
+        Out of how many, e.g. 75 who found work.
+    confidence : float, default 0.95
+
+    Returns
+    -------
+    tuple
+        ``(low, high)``, floats or arrays like the inputs.
+
+    Examples
+    --------
+    >>> low, high = wilson_interval(19, 75)
+    >>> f"{low:.1%} to {high:.1%}"
+    '16.9% to 36.2%'
+    """
+    confidence = _check_confidence(confidence)
+    k, n = np.asarray(numerator, dtype=float), np.asarray(denominator, dtype=float)
+    if np.any(k < 0) or np.any(k > n):
+        raise ValueError(f"`numerator` must lie between 0 and `denominator`, but {numerator!r} of "
+                         f"{denominator!r} was passed.")
+    z = norm.ppf(1 - (1 - confidence) / 2)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = k / n
+        scale = 1 + z ** 2 / n
+        centre = (share + z ** 2 / (2 * n)) / scale
+        half = z * np.sqrt(share * (1 - share) / n + z ** 2 / (4 * n ** 2)) / scale
+    low, high = np.clip(centre - half, 0, 1), np.clip(centre + half, 0, 1)
+    if low.ndim == 0:
+        return float(low), float(high)
+    return low, high
+
+
+def format_rate(numerator, denominator, *, confidence=CONFIDENCE, min_count=MIN_COUNT, decimals=0):
+    """Write a share with its interval and its count: "25 % (17–36 %), 19 of 75".
+
+    Parameters
+    ----------
+    numerator, denominator : int
+        E.g. 19 wrongly flagged of 75 who found work.
+    confidence : float, default 0.95
+        Of the Wilson interval (:func:`wilson_interval`).
+    min_count : int, default MIN_COUNT (30)
+        Below this denominator, add "too few to read".
+    decimals : int, default 0
+        Decimals of the percentages.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> format_rate(19, 75)
+    '25 % (17–36 %), 19 of 75'
+    >>> format_rate(3, 12)
+    '25 % (9–53 %), 3 of 12: too few to read'
+    >>> format_rate(0, 0)
+    'no one to count (0 of 0)'
+    """
+    numerator, denominator = int(numerator), int(denominator)
+    if denominator == 0:
+        return "no one to count (0 of 0)"
+    low, high = wilson_interval(numerator, denominator, confidence=confidence)
+    percent = f"{{:.{decimals}f}}"
+    text = (f"{percent.format(100 * numerator / denominator)} % ({percent.format(100 * low)}–"
+            f"{percent.format(100 * high)} %), {numerator} of {denominator}")
+    return text + (": too few to read" if denominator < min_count else "")
+
+
+def group_intervals(y_true, y_pred, *, sensitive_features, confidence=CONFIDENCE, min_count=MIN_COUNT):
+    """Return each group's rates with the count behind them and a Wilson interval.
+
+    Parameters
+    ----------
+    y_true, y_pred, sensitive_features
+        As in :func:`group_metrics`.
+    confidence : float, default 0.95
+    min_count : int, default MIN_COUNT (30)
+        A rate resting on fewer citizens is marked ``too_small``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group and metric (the metrics of :data:`RATES`):
+        ``rate`` (from fairlearn's MetricFrame, as in :func:`group_metrics`;
+        ``nan`` when nobody is behind it), ``numerator`` and ``denominator``
+        (e.g. 19 wrongly flagged of 75 who found work), ``low`` and ``high``
+        (the Wilson interval), ``too_small`` (denominator under `min_count`)
+        and ``shown`` (:func:`format_rate`). ``table.loc["Lyngtoften"]``
+        gives one group; ``table.xs("false_positive_rate", level="metric")``
+        one metric for every group.
+
+    Examples
+    --------
+    >>> groups = pd.Series(["a"] * 40 + ["b"] * 10, name="group")
+    >>> table = group_intervals([0, 1] * 25, [1, 1] * 25, sensitive_features=groups)
+    >>> table.loc[("a", "false_positive_rate"), "shown"]
+    '100 % (84–100 %), 20 of 20: too few to read'
+    >>> row = table.loc[("a", "selection_rate")]
+    >>> int(row["numerator"]), int(row["denominator"]), bool(row["too_small"])
+    (40, 40, False)
+    """
+    truth, flags = _check_inputs(y_true, y_pred, sensitive_features)
+    confidence = _check_confidence(confidence)
+    min_count = check_positive_int(min_count, name="min_count")
+    table = _by_group({**METRICS, "cells": _confusion}, truth, flags, sensitive_features)
+    cells = _cells_table(table)
+    parts = []
+    for metric in RATES:
+        numerator, denominator = _fraction(cells, metric)
+        low, high = wilson_interval(numerator.to_numpy(), denominator.to_numpy(), confidence=confidence)
+        parts.append(pd.DataFrame({
+            "metric": metric,
+            "rate": table[metric].astype(float).where(denominator > 0),
+            "numerator": numerator.astype(int),
+            "denominator": denominator.astype(int),
+            "low": low,
+            "high": high,
+            "too_small": denominator < min_count,
+            "shown": [format_rate(k, n, confidence=confidence, min_count=min_count)
+                      for k, n in zip(numerator, denominator)],
+        }))
+    long = pd.concat(parts).set_index("metric", append=True)
+    order = pd.MultiIndex.from_product([cells.index, list(RATES)], names=[cells.index.name, "metric"])
+    return long.reindex(order)
+
+
+def audit_intervals(model, citizens, *, by="district", confidence=CONFIDENCE, min_count=MIN_COUNT):
+    """Flag `citizens` with `model` and return :func:`group_intervals` by a column.
+
+    Parameters
+    ----------
+    model : fitted estimator
+    citizens : pandas.DataFrame
+        Citizens with known outcomes, e.g. the pilot test split.
+    by : str, default "district"
+        As in :func:`audit`.
+    confidence : float, default 0.95
+    min_count : int, default MIN_COUNT (30)
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Examples
+    --------
+    >>> from casekit import load_citizens, split_pilot, train_pilot_tree
+    >>> train, test = split_pilot(load_citizens())
+    >>> table = audit_intervals(train_pilot_tree(train), test, by="estate")
+    >>> table.loc[("Lyngtoften", "false_positive_rate"), "shown"]
+    '25 % (17–36 %), 19 of 75'
+    """
+    check_model(model)
+    check_frame(citizens, name="citizens", columns=[TARGET])
+    groups = check_column(with_groups(citizens), by, name="by")
+    return group_intervals(citizens[TARGET], model.predict(citizens), sensitive_features=groups,
+                           confidence=confidence, min_count=min_count)
+
+
+def compare_groups(y_true, y_pred, *, sensitive_features, group, reference=None, metric="false_positive_rate",
+                   n_resamples=10_000, confidence=CONFIDENCE, random_state=None):
+    """Compare a rate between two groups: the ratio and the difference, with bootstrap intervals.
+
+    The bootstrap: draw as many citizens as there are, with replacement, from
+    all of them (so the groups' sizes vary as they would in another sample),
+    compute the rate in `group` and in `reference`, and repeat `n_resamples`
+    times; the interval is the middle `confidence` of the resampled ratios
+    (and differences), the percentile method. Each rate depends only on how
+    many citizens of each kind (group or reference, times the cells of the
+    confusion matrix the rate uses) are drawn, so the draw is made as those
+    counts (a multinomial draw per resample): the same distribution as
+    drawing the citizens one by one, and fast. Resamples where a rate cannot be computed
+    (nobody behind it) are left out; a reference rate of 0 gives an infinite
+    ratio.
+
+    Parameters
+    ----------
+    y_true, y_pred, sensitive_features
+        As in :func:`group_metrics`.
+    group : str
+        The group to compare, e.g. ``"Lyngtoften"``.
+    reference : str, optional
+        The group to compare with; everybody not in `group` by default.
+    metric : str, default "false_positive_rate"
+        One of :data:`RATES`.
+    n_resamples : int, default 10000
+    confidence : float, default 0.95
+    random_state : int, RandomState or None
+        Seed of the resampling; pass an int for the same interval every time.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Two rows, ``ratio`` (group / reference) and ``difference`` (group
+        minus reference, in percentage points), with the columns
+        ``estimate``, ``low``, ``high`` and ``shown`` ("2.8× (1.7–4.2)").
+
+    Examples
+    --------
+    >>> groups = pd.Series(["a"] * 100 + ["b"] * 100)
+    >>> truth = [0] * 200
+    >>> flags = [1] * 30 + [0] * 70 + [1] * 10 + [0] * 90
+    >>> gap = compare_groups(truth, flags, sensitive_features=groups, group="a", random_state=0)
+    >>> gap["estimate"].round(1).tolist()
+    [3.0, 20.0]
+    >>> bool(gap.loc["ratio", "low"] < 3 < gap.loc["ratio", "high"])
+    True
+    """
+    truth, flags = _check_inputs(y_true, y_pred, sensitive_features)
+    groups = pd.Series(sensitive_features).reset_index(drop=True)
+    present = list(pd.unique(groups.dropna()))
+    check_choice(group, present, name="group")
+    if reference is not None:
+        check_choice(reference, [g for g in present if g != group], name="reference")
+    check_choice(metric, list(RATES), name="metric")
+    n_resamples = check_positive_int(n_resamples, name="n_resamples")
+    confidence = _check_confidence(confidence)
+    in_group = (groups == group).to_numpy()
+    in_reference = ~in_group if reference is None else (groups == reference).to_numpy()
+    cells = np.concatenate([_confusion(truth[in_group], flags[in_group]),
+                            _confusion(truth[in_reference], flags[in_reference])])
+    return _compare_cells(cells, len(truth), metric, n_resamples, confidence, check_random_state(random_state))
+
+
+def audit_gap(model, citizens, *, by="estate", group=None, reference=None, metric="false_positive_rate",
+              n_resamples=10_000, confidence=CONFIDENCE, random_state=None):
+    """Flag `citizens` with `model` and return :func:`compare_groups` for one group.
+
+    Parameters
+    ----------
+    model : fitted estimator
+    citizens : pandas.DataFrame
+        Citizens with known outcomes, e.g. the pilot test split.
+    by : str, default "estate"
+        As in :func:`audit`.
+    group : str, optional
+        The group to compare; the estate (Lyngtoften) by default.
+    reference, metric, n_resamples, confidence, random_state
+        As in :func:`compare_groups`.
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Examples
+    --------
+    >>> from casekit import load_citizens, split_pilot, train_pilot_tree
+    >>> train, test = split_pilot(load_citizens())
+    >>> audit_gap(train_pilot_tree(train), test, random_state=0).loc["ratio", "shown"]
+    '2.8× (1.7–4.2)'
+    """
+    check_model(model)
+    check_frame(citizens, name="citizens", columns=[TARGET])
+    groups = check_column(with_groups(citizens), by, name="by")
+    return compare_groups(citizens[TARGET], model.predict(citizens), sensitive_features=groups,
+                          group=ESTATE if group is None else group, reference=reference, metric=metric,
+                          n_resamples=n_resamples, confidence=confidence, random_state=random_state)
+
+
+def _compare_cells(cells, n_citizens, metric, n_resamples, confidence, rng):
+    """Ratio and difference of `metric` between the first and the last four `cells`, bootstrapped."""
+    numerator, denominator, _, _ = RATES[metric]
+    used = [_CELLS.index(cell) for cell in _CELLS if cell in numerator + denominator]
+    kept = np.concatenate([cells[:4][used], cells[4:][used]])
+    drawn = _resample_counts(np.append(kept, n_citizens - kept.sum()), n_resamples, rng)[:, :-1]
+    full = np.zeros((n_resamples + 1, 8), dtype=np.int64)
+    full[:, used + [4 + i for i in used]] = np.vstack([kept, drawn])
+    ratio, difference = _ratio_and_difference(full, metric)
+    tail = 100 * (1 - confidence) / 2
+    rows = {}
+    for name, values, unit in (("ratio", ratio, "×"), ("difference", 100 * difference, " points")):
+        estimate, resampled = values[0], values[1:]
+        resampled = resampled[~np.isnan(resampled)]
+        low, high = np.percentile(resampled, [tail, 100 - tail]) if len(resampled) else (np.nan, np.nan)
+        digits = 1 if name == "ratio" else 0
+        rows[name] = {"estimate": estimate, "low": low, "high": high,
+                      "shown": f"{estimate:.{digits}f}{unit} ({low:.{digits}f}–{high:.{digits}f})"}
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def _resample_counts(counts, n_resamples, rng):
+    """`n_resamples` multinomial draws of ``counts.sum()`` citizens with shares ``counts / counts.sum()``.
+
+    Drawn one category at a time (each a binomial of the citizens still to place),
+    which is the multinomial distribution, vectorised over the resamples.
+    """
+    remaining = np.full(n_resamples, counts.sum(), dtype=np.int64)
+    left = int(counts.sum())
+    drawn = np.empty((n_resamples, len(counts)), dtype=np.int64)
+    for k, count in enumerate(counts[:-1]):
+        drawn[:, k] = rng.binomial(remaining, count / left) if left > 0 else 0
+        remaining -= drawn[:, k]
+        left -= int(count)
+    drawn[:, -1] = remaining
+    return drawn
+
+
+def _ratio_and_difference(cells, metric):
+    """For rows of eight cells (group's tn, fp, fn, tp, then the reference's): ratio and difference of `metric`."""
+    group = dict(zip(_CELLS, cells[:, :4].T))
+    reference = dict(zip(_CELLS, cells[:, 4:].T))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate = np.divide(*_fraction(group, metric))
+        rate_reference = np.divide(*_fraction(reference, metric))
+        return rate / rate_reference, rate - rate_reference
+
+
+def _check_confidence(confidence):
+    if isinstance(confidence, bool) or not isinstance(confidence, numbers.Real) or not 0 < confidence < 1:
+        hint = f" Did you mean {confidence / 100:g}?" if isinstance(confidence, numbers.Real) and 1 < confidence < 100 \
+            else ""
+        raise ValueError(f"`confidence` must be a number between 0 and 1, e.g. 0.95, but {confidence!r} was passed."
+                         + hint)
+    return float(confidence)
 
 
 def audit(model, citizens, *, by="district"):
@@ -127,3 +550,62 @@ def with_groups(citizens):
     bands = pd.cut(citizens["age"], bins=[17, 29, 39, 49, 120], labels=AGE_BANDS, ordered=True)
     estate = citizens["district"].astype(str).where(citizens["district"] == ESTATE, REST)
     return citizens.assign(age_band=bands, estate=pd.Categorical(estate, categories=[ESTATE, REST]))
+
+
+#: The thresholds :func:`rates_by_threshold` tries unless told otherwise: 0.05 to 0.95 in steps of 0.01.
+THRESHOLD_GRID = [round(0.01 * k, 2) for k in range(5, 96)]
+
+
+def rates_by_threshold(model, citizens, *, by="estate", thresholds=THRESHOLD_GRID):
+    """Return each group's rates at every threshold: one threshold curve per group.
+
+    Parameters
+    ----------
+    model : fitted estimator
+    citizens : pandas.DataFrame
+        Citizens with known outcomes, e.g. the pilot test split.
+    by : str, default "estate"
+        As in :func:`audit`.
+    thresholds : list of float, default THRESHOLD_GRID
+        Flag a citizen when the probability of still being unemployed is above one of these.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``(threshold, group)``; columns ``selection_rate``,
+        ``false_positive_rate``, ``true_positive_rate`` and ``precision``,
+        and the counts behind them: ``count``, ``found_work``,
+        ``still_unemployed`` and ``flagged``. ``table.xs("Lyngtoften",
+        level=1)`` is one group's curve.
+
+    Examples
+    --------
+    >>> from casekit.model import pilot
+    >>> p = pilot()
+    >>> curve = rates_by_threshold(p.model, p.test, thresholds=[0.5])
+    >>> curve.loc[(0.5, "Lyngtoften"), ["found_work", "false_positive_rate"]].round(3).tolist()
+    [75.0, 0.253]
+    """
+    check_model(model)
+    check_frame(citizens, name="citizens", columns=[TARGET])
+    groups = check_column(with_groups(citizens), by, name="by")
+    grid = [check_probability(t, name="thresholds") for t in np.atleast_1d(thresholds)]
+    proba = model.predict_proba(citizens)[:, 1]
+    still = citizens[TARGET].to_numpy() == 1
+    rows = []
+    for threshold in grid:
+        flagged = proba > threshold
+        frame = pd.DataFrame({"group": groups.reset_index(drop=True), "flagged": flagged, "still_unemployed": still,
+                              "found_work": ~still, "tp": flagged & still, "fp": flagged & ~still})
+        by_group = frame.groupby("group", observed=True)
+        counts = by_group.sum().assign(threshold=threshold, count=by_group.size())
+        rows.append(counts)
+    table = pd.concat(rows).reset_index().set_index(["threshold", "group"])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        table["selection_rate"] = table["flagged"] / table["count"]
+        table["false_positive_rate"] = table["fp"] / table["found_work"]
+        table["true_positive_rate"] = table["tp"] / table["still_unemployed"]
+        table["precision"] = table["tp"] / table["flagged"]
+    columns = ["selection_rate", "false_positive_rate", "true_positive_rate", "precision",
+               "count", "found_work", "still_unemployed", "flagged"]
+    return table[columns].astype({c: int for c in columns[4:]})

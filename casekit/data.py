@@ -85,6 +85,10 @@ def _write_parameters(path):
     lines = ["# Parameters of the synthetic world", "",
              "Written by `python -m casekit data` from `casekit.world.World`; do not edit by hand.",
              f"Seed of the pilot data: {SEED}; of the 2019 cohort: {SEED + 1}.", "",
+             "Seven of these parameters are mechanisms that make the estate's citizens differ from the rest "
+             "(`casekit.world.MECHANISMS`). How much of the estate's gap each one carries is measured, not "
+             "assumed: `python -m casekit.worlds` switches each off alone over ten seeds "
+             "(see README.md, \"Where the estate's gap comes from\").", "",
              "| parameter | value | meaning |", "|---|---|---|"]
     lines += [f"| `{row.parameter}` | {row.value} | {row.meaning} |" for row in table.itertuples()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -15,18 +15,41 @@ _ONE_HOT = {"district", "gender", "benefit_type", "household", "health_limitatio
 
 @dataclass(frozen=True)
 class Explanation:
-    """The tree's answer for one citizen; ``print`` it for plain words."""
+    """The tree's answer for one citizen; ``print`` it for plain words.
+
+    ``probability`` is the share ``leaf_unemployed / leaf_size``: of the
+    ``leaf_size`` training citizens who share the facts in ``rules`` (the
+    tree's leaf), ``leaf_unemployed`` were still unemployed after 12 months.
+    """
 
     citizen_id: str
     probability: float
     flagged: bool
     rules: list
+    leaf_size: int = 0
+    leaf_unemployed: int = 0
+
+    @property
+    def evidence(self):
+        """The probability said with its count, never a bare share.
+
+        Examples
+        --------
+        >>> Explanation("JC15-00001", 1.0, True, [], leaf_size=27, leaf_unemployed=27).evidence
+        '27 of 27 similar citizens in the training data were still unemployed'
+        """
+        return _evidence(self.leaf_unemployed, self.leaf_size)
 
     def __str__(self):
         verdict = "flagged as at risk" if self.flagged else "not flagged"
-        lines = [f"Citizen {self.citizen_id}: {verdict} "
-                 f"(probability {self.probability:.2f} of still being unemployed after 12 months), because"]
+        lines = [f"Citizen {self.citizen_id}: {verdict}, because {self.evidence} after 12 months "
+                 f"(probability {self.probability:.2f}); they share these facts with the citizen:"]
         return "\n".join(lines + [f"  - {rule}" for rule in self.rules])
+
+
+def _evidence(unemployed, size):
+    verb = "was" if unemployed == 1 else "were"
+    return f"{unemployed:,} of {size:,} similar citizens in the training data {verb} still unemployed"
 
 
 def explain(model, citizen, *, threshold=0.5):
@@ -44,16 +67,21 @@ def explain(model, citizen, *, threshold=0.5):
     Returns
     -------
     Explanation
-        The rules on the path from the root to the leaf, the leaf's share of
-        training citizens still unemployed (the probability) and the flag.
+        The rules on the path from the root to the leaf, the number of
+        training citizens in the leaf (``leaf_size``) and how many of them were
+        still unemployed (``leaf_unemployed``), their share (the probability)
+        and the flag.
 
     Examples
     --------
     >>> from casekit import load_citizens, split_pilot, train_pilot_tree
     >>> train, test = split_pilot(load_citizens())
-    >>> print(explain(train_pilot_tree(train), test.iloc[0]))  # doctest: +ELLIPSIS
-    Citizen ...: ... because
-      - ...
+    >>> print(explain(train_pilot_tree(train), test.iloc[0]))
+    Citizen JC15-00041: not flagged, because 1 of 1,305 similar citizens in the training data
+    was still unemployed after 12 months (probability 0.00); they share these facts with the citizen:
+      - education is vocational or longer
+      - years employed in the last 5 is more than 3.25 (here: 4.7)
+      - age is 54 or less (here: 44)
     """
     _check_tree(model)
     row = _one_citizen(citizen)
@@ -70,10 +98,69 @@ def explain(model, citizen, *, threshold=0.5):
         else:
             bounds[tree.feature[node]][0] = max(low, tree.threshold[node])
     rules = _merge_categories([_rule(names[f], low, high, encoded[0, f]) for f, (low, high) in bounds.items()])
-    leaf = tree.value[path[-1], 0]
-    probability = float(leaf[1] / leaf.sum())
+    size, unemployed = _leaf_counts(model[-1], path[-1:])
+    probability = float(unemployed[0] / size[0])
     return Explanation(citizen_id=str(row["citizen_id"].iloc[0]) if "citizen_id" in row else "(no id)",
-                       probability=probability, flagged=probability > threshold, rules=rules)
+                       probability=probability, flagged=probability > threshold, rules=rules,
+                       leaf_size=int(size[0]), leaf_unemployed=int(unemployed[0]))
+
+
+def _leaf_counts(tree_model, leaves):
+    """Training citizens in each of `leaves`, and how many of them were still unemployed (class 1).
+
+    ``tree_.value`` holds each class's share of the (weighted) training
+    citizens in a node in recent scikit-learn, and counts in older versions;
+    dividing by its sum and multiplying by ``weighted_n_node_samples`` gives
+    counts in both. Without sample weights these are whole numbers.
+    """
+    tree = tree_model.tree_
+    value = tree.value[leaves, 0]
+    positive = list(tree_model.classes_).index(1)
+    weighted = tree.weighted_n_node_samples[leaves]
+    unemployed = np.rint(value[:, positive] / value.sum(axis=1) * weighted).astype(int)
+    return tree.n_node_samples[leaves].astype(int), unemployed
+
+
+def leaf_counts(model, citizens):
+    """Return, for each citizen, how many training citizens the tree's probability rests on.
+
+    A probability of 1.00 from a leaf of 27 training citizens and one of
+    0.93 from a leaf of 400 are different kinds of evidence; say both.
+
+    Parameters
+    ----------
+    model : sklearn.pipeline.Pipeline
+        A fitted pilot tree.
+    citizens : pandas.DataFrame
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per citizen (same index): ``leaf`` (the leaf's node number),
+        ``similar`` (training citizens in that leaf: they share the facts on
+        the citizen's path), ``still_unemployed`` (how many of them were),
+        ``probability`` (their share, what ``predict_proba`` gives) and
+        ``shown`` ("27 of 27 similar citizens in the training data were
+        still unemployed").
+
+    Examples
+    --------
+    >>> from casekit import load_citizens, split_pilot, train_pilot_tree
+    >>> train, test = split_pilot(load_citizens())
+    >>> model = train_pilot_tree(train)
+    >>> counts = leaf_counts(model, test)
+    >>> bool(np.allclose(counts["probability"], model.predict_proba(test)[:, 1]))
+    True
+    >>> int(counts["similar"].min()) >= 25
+    True
+    """
+    _check_tree(model)
+    check_frame(citizens, name="citizens")
+    leaves = model[-1].apply(model[:-1].transform(citizens))
+    size, unemployed = _leaf_counts(model[-1], leaves)
+    return pd.DataFrame({"leaf": leaves, "similar": size, "still_unemployed": unemployed,
+                         "probability": unemployed / size,
+                         "shown": [_evidence(k, n) for k, n in zip(unemployed, size)]}, index=citizens.index)
 
 
 def _check_tree(model):

@@ -13,6 +13,8 @@ The recipe, which a student can follow with plain scikit-learn:
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -26,6 +28,7 @@ from sklearn.tree import DecisionTreeClassifier
 
 from casekit._validation import check_frame, check_model
 from casekit.codebook import CATEGORIES, EDUCATION_LEVELS
+from casekit.data import load_citizens
 
 TARGET = "unemployed_12m"
 #: The case's features: residence, gender, age, and Jobnet's employment and education.
@@ -193,3 +196,45 @@ def evaluate(model, citizens):
                              columns=pd.Index(["predicted " + label for label in labels], name="prediction"))
     return Evaluation(n=len(truth), accuracy=correct / len(truth), ci_low=interval.low, ci_high=interval.high,
                       baseline=max(share_positive, 1 - share_positive), confusion=confusion)
+
+
+class Pilot(NamedTuple):
+    """The pilot in one object: the citizens, the documented split and the fitted tree."""
+
+    citizens: pd.DataFrame
+    train: pd.DataFrame
+    test: pd.DataFrame
+    model: Pipeline
+
+
+@lru_cache(maxsize=1)
+def _pilot():
+    citizens = load_citizens()
+    train, test = split_pilot(citizens)
+    return citizens, train, test, train_pilot_tree(train)
+
+
+def pilot():
+    """Return the pilot as the data workshop left it: citizens, split and fitted tree.
+
+    The same recipe every notebook uses (:func:`split_pilot`, then
+    :func:`train_pilot_tree` on the training part), built once per session;
+    the tables are fresh copies, so changing one in a notebook changes
+    nothing else.
+
+    Returns
+    -------
+    Pilot
+        Fields ``citizens`` (the 8,000 pilot citizens), ``train`` (6,000),
+        ``test`` (2,000) and ``model`` (the fitted pilot tree).
+
+    Examples
+    --------
+    >>> p = pilot()
+    >>> len(p.train), len(p.test)
+    (6000, 2000)
+    >>> print(evaluate(p.model, p.test))  # doctest: +ELLIPSIS
+    Accuracy 88.7% on 2000 citizens ...
+    """
+    citizens, train, test, model = _pilot()
+    return Pilot(citizens.copy(), train.copy(), test.copy(), model)

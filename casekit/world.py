@@ -10,7 +10,8 @@ from real people. ``data/README.md`` explains the process in plain words.
 4. Work history: years employed in the last five grow with age and education
    and are lower for non-western immigrants (harder access to first jobs).
 5. Benefit, household, health, months unemployed and missed meetings follow
-   from the above (see the functions below).
+   from the above (see the functions below); people of non-western origin
+   are less often insured.
 6. The outcome: a latent *difficulty* adds up real effects (education, work
    history, health, age, benefit, duration, no-shows, single parenthood),
    structural disadvantage (employers discriminating by origin and by
@@ -21,15 +22,21 @@ from real people. ``data/README.md`` explains the process in plain words.
 
 No step looks at a district's name except through the parameters of
 :class:`World`; the estate's higher flag rate later *emerges* from steps 2-6.
+
+Seven of the parameters are *mechanisms* that make the estate's citizens
+differ from the rest (:data:`MECHANISMS`). ``World().without("address_penalty")``
+returns the same world with one of them switched off, so that
+:func:`casekit.worlds.decompose_gap` can measure how much of the estate's gap
+each one carries, instead of asserting it.
 """
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 import pandas as pd
 from sklearn.utils import check_random_state
 
-from casekit._validation import check_positive_int
+from casekit._validation import check_choice, check_positive_int
 from casekit.codebook import (
     BENEFIT_TYPES,
     DISTRICTS,
@@ -76,6 +83,12 @@ class World:
     origin_education: dict = _parameter(
         dict(zip(ORIGINS, [0.0, 0.2, -0.55, 0.0, -0.25])),
         "Shift of the latent school career by origin.")
+    origin_work_history: dict = _parameter(
+        {"immigrant, non-western": -0.6},
+        "Shift (log-odds) of the share of the last five years in work, by origin (harder access to first jobs).")
+    origin_insurance: dict = _parameter(
+        {"immigrant, non-western": -0.7, "descendant, non-western": -0.7},
+        "Shift (log-odds) of the chance of being insured for dagpenge, by origin.")
     education_cuts: tuple = _parameter(
         (-0.9, -0.3, 0.55, 0.95, 1.6),
         "Cut points of the latent school career between the six education levels.")
@@ -128,8 +141,98 @@ class World:
         {2015: 0.0, 2016: 0.0, 2017: 0.0, 2018: 0.0, 2019: 0.6},
         "Chance that an immigrant's degree is registered as primary school, by cohort year.")
 
+    def without(self, *mechanisms):
+        """Return a copy of this world with each of `mechanisms` switched off.
+
+        Parameters
+        ----------
+        *mechanisms : str
+            Names from :data:`MECHANISMS` (``describe_mechanisms()`` says what
+            each one changes). None: an unchanged copy.
+
+        Returns
+        -------
+        World
+            A new frozen world; this one is left as it is.
+
+        Examples
+        --------
+        >>> World().without("address_penalty").address_penalty
+        {}
+        >>> equal = World().without("district_schooling")
+        >>> sorted(set(equal.district_education.values()))
+        [-0.0495]
+        """
+        changes = {}
+        for name in mechanisms:
+            check_choice(name, list(MECHANISMS), name="mechanisms")
+            parameter, switch_off = MECHANISMS[name][1:]
+            changes[parameter] = switch_off(self)
+        return replace(self, **changes)
+
+
+def _zero(parameter):
+    return lambda world: dict.fromkeys(getattr(world, parameter), 0.0)
+
+
+def _district_average(parameter):
+    """Every district gets the municipal average (weighted by district size), which stays as it was."""
+    def equalise(world):
+        total = sum(world.district_shares.values())
+        average = sum(world.district_shares[d] * getattr(world, parameter)[d] for d in DISTRICTS) / total
+        return dict.fromkeys(DISTRICTS, round(average, 10))
+    return equalise
+
+
+#: The mechanisms that make the estate's citizens differ from the rest of the municipality:
+#: name -> (what it is, the parameter of :class:`World` it lives in, how :meth:`World.without` switches it off).
+#: The base-rate difference between districts is not one of them: it is what they produce together.
+MECHANISMS = {
+    "address_penalty": ("employers pass over applicants with an address in the estate",
+                        "address_penalty", lambda world: {}),
+    "origin_penalty": ("employers pass over applicants of non-Danish origin",
+                       "origin_penalty", _zero("origin_penalty")),
+    "origin_schooling": ("school careers are shorter for some origins",
+                         "origin_education", _zero("origin_education")),
+    "origin_work_history": ("non-western immigrants have had fewer years in work",
+                            "origin_work_history", _zero("origin_work_history")),
+    "origin_insurance": ("people of non-western origin are less often insured (dagpenge)",
+                         "origin_insurance", _zero("origin_insurance")),
+    "district_origin_mix": ("the estate houses far more people of non-western origin",
+                            "non_western_share", _district_average("non_western_share")),
+    "district_schooling": ("school careers are shorter in some districts, by far the most in the estate",
+                           "district_education", _district_average("district_education")),
+}
+
 
 WORLD = World()
+
+
+def describe_mechanisms(world=WORLD):
+    """Return the mechanisms :meth:`World.without` can switch off, one row each.
+
+    Parameters
+    ----------
+    world : World, default WORLD
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by mechanism: ``what`` it is, the ``parameter`` it lives in,
+        its value ``now`` and its value ``switched_off`` (an effect becomes 0;
+        a difference between districts becomes the municipal average).
+
+    Examples
+    --------
+    >>> describe_mechanisms().loc["district_schooling", "parameter"]
+    'district_education'
+    >>> describe_mechanisms().index.tolist()[:2]
+    ['address_penalty', 'origin_penalty']
+    """
+    rows = [(name, what, parameter, _shown(getattr(world, parameter)),
+             _shown(getattr(world.without(name), parameter)) or "(none)")
+            for name, (what, parameter, _) in MECHANISMS.items()]
+    return pd.DataFrame(rows, columns=["mechanism", "what", "parameter", "now", "switched_off"]).set_index("mechanism")
 
 
 def describe_world(world=WORLD):
@@ -193,8 +296,8 @@ def generate_citizens(n_samples, *, cohort_years=(2015, 2016, 2017, 2018), world
     people = _residents(n, rng, world)
     people["cohort_year"] = year
     people["education_true"] = _education(people, rng, world)
-    people["years_employed_5y"] = _work_history(people, rng)
-    _circumstances(people, rng)
+    people["years_employed_5y"] = _work_history(people, rng, world)
+    _circumstances(people, rng, world)
     people["difficulty"] = _difficulty(people, world)
     people["luck"] = rng.logistic(0, world.noise_scale, n)
     people["unemployed_12m"] = (people["difficulty"] + people["luck"] > 0).astype(np.int8)
@@ -252,22 +355,21 @@ def _education(people, rng, world):
     return level
 
 
-def _work_history(people, rng):
+def _work_history(people, rng, world):
     """Years employed in the last five."""
     possible = np.clip(people["age"] - 17, 0, 5)
-    non_western_immigrant = people["origin"] == "immigrant, non-western"
     mean = _logistic(-0.6 + 0.35 * people["education_true"] + 0.02 * (people["age"] - 35)
-                     - 0.6 * non_western_immigrant)
+                     + _map(world.origin_work_history, people["origin"], default=0.0))
     share = rng.beta(3 * mean, 3 * (1 - mean))
     return np.round(share * possible, 1)
 
 
-def _circumstances(people, rng):
+def _circumstances(people, rng, world):
     """Benefit, household, health, duration and no-shows, in place."""
     n = len(people["age"])
     age, years, education = people["age"], people["years_employed_5y"], people["education_true"]
-    non_western = np.isin(people["origin"], NON_WESTERN)
-    insured = rng.random_sample(n) < _logistic(-1.6 + 0.9 * years + 0.25 * education - 0.7 * non_western)
+    insured = rng.random_sample(n) < _logistic(-1.6 + 0.9 * years + 0.25 * education
+                                               + _map(world.origin_insurance, people["origin"], default=0.0))
     young_unskilled = (age < 30) & (education <= 1)
     benefit = np.where(insured & (years >= 1), "dagpenge",
                        np.where(young_unskilled, "uddannelseshjælp", "kontanthjælp"))

@@ -22,6 +22,7 @@ def test_the_lookup_app_shows_what_lookup_returns(model, test_part, row):
     app.children[0].children[0].value = citizen_id
     shown, expected = _screen(app).value, lookup(model, test_part, citizen_id)
     assert f"probability <b>{expected.probability:.2f}</b>" in shown
+    assert f"{expected.leaf_unemployed:,} of {expected.leaf_size:,} similar citizens" in shown
     assert ("FLAGGED" in shown) == expected.flagged
     for rule in expected.rules:
         assert rule.replace("&", "&amp;") in shown
@@ -94,8 +95,11 @@ def test_apps_keep_a_fixed_size_screen(model, test_part):
 
 # ---------------------------------------------------------------- residence audit and feedback loop
 
-from casekit.apps import audit_app, feedback_app, feedback_year, residence_audit  # noqa: E402
-from casekit.audit import audit  # noqa: E402
+import pandas as pd  # noqa: E402
+from scipy.stats import binomtest  # noqa: E402
+
+from casekit.apps import AUDIT_RATES, BOOTSTRAP_SEED, audit_app, feedback_app, feedback_year, residence_audit  # noqa: E402
+from casekit.audit import MIN_COUNT, audit, audit_gap, format_rate  # noqa: E402
 from casekit.explain import flip_test  # noqa: E402
 from casekit.simulation import compare_policies  # noqa: E402
 
@@ -125,7 +129,48 @@ def test_the_audit_app_shows_what_residence_audit_returns(model, split, test_par
     shown = _screen(app).value
     for group, row in expected.iterrows():
         assert f"<b>{group}</b>" in shown
-        assert f"{row['false_positive_rate']:.1%}</td>" in shown and f"{row['selection_rate']:.1%}" in shown
+        for rate, (numerator, denominator) in AUDIT_RATES.items():
+            assert format_rate(row[numerator], row[denominator]) in shown, (group, rate)
+        assert f"{row['fpr_ratio']:.1f}× ({row['fpr_ratio_low']:.1f}–{row['fpr_ratio_high']:.1f})" in shown
+
+
+def test_the_audit_app_shows_the_estates_rate_with_its_count_and_interval(model, test_part):
+    app = audit_app({"pilot tree": model}, test_part)
+    app.children[0].children[0].value = "estate"
+    shown = _screen(app).value
+    assert "25 % (17–36 %), 19 of 75" in shown
+    assert "2.8× (1.7–4.2)" in shown
+
+
+def test_the_residence_audit_returns_counts_intervals_and_the_ratio(model, test_part):
+    table = residence_audit(model, test_part, by="estate")
+    estate = table.loc["Lyngtoften"]
+    assert (estate["wrongly_flagged"], estate["found_work"]) == (19, 75)
+    expected = binomtest(19, 75).proportion_ci(method="wilson")
+    assert (estate["false_positive_rate_low"], estate["false_positive_rate_high"]) == pytest.approx(
+        (expected.low, expected.high))
+    for rate, (numerator, denominator) in AUDIT_RATES.items():
+        assert (table[rate] == table[numerator] / table[denominator]).all()
+        assert ((table[f"{rate}_low"] <= table[rate]) & (table[rate] <= table[f"{rate}_high"])).all()
+    assert (table["flagged"] + (table["count"] - table["flagged"]) == table["count"]).all()
+    assert (table["found_work"] + table["still_unemployed"] == table["count"]).all()
+    gap = audit_gap(model, test_part, random_state=BOOTSTRAP_SEED)
+    assert estate[["fpr_ratio", "fpr_ratio_low", "fpr_ratio_high"]].tolist() == pytest.approx(
+        gap.loc["ratio", ["estimate", "low", "high"]].tolist())
+
+
+def test_the_residence_audit_marks_groups_too_small_to_read(model, test_part):
+    table = residence_audit(model, test_part, by="origin")
+    smallest = table[["count", "found_work", "still_unemployed"]].min(axis=1)
+    assert (table["too_small"] == (smallest < MIN_COUNT)).all()
+    assert table.loc["descendant, western", "too_small"] and not table.loc["Danish origin", "too_small"]
+    app = audit_app({"pilot tree": model}, test_part)
+    app.children[0].children[0].value = "origin"
+    assert "1 of 22: too few to read" in _screen(app).value
+
+
+def test_the_residence_audit_is_the_same_every_time(model, test_part):
+    pd.testing.assert_frame_equal(residence_audit(model, test_part), residence_audit(model, test_part))
 
 
 def test_feedback_year_is_that_year_of_the_simulation():

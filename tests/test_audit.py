@@ -78,3 +78,177 @@ def test_lengths_that_differ_are_reported(test_part):
 def test_a_whole_frame_as_labels_is_refused(test_part):
     with pytest.raises(TypeError, match=r"`y_true` must be a 1-D sequence of 0/1 labels, but a DataFrame"):
         group_metrics(test_part, [0, 1], sensitive_features=test_part["district"])
+
+
+# ---------------------------------------------------------------- counts, intervals and the bootstrap
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from scipy.stats import binomtest  # noqa: E402
+
+from casekit.audit import (  # noqa: E402
+    MIN_COUNT,
+    RATES,
+    audit_gap,
+    audit_intervals,
+    compare_groups,
+    confusion_by_group,
+    format_rate,
+    group_intervals,
+    wilson_interval,
+)
+
+
+@pytest.mark.parametrize("k, n", [(19, 75), (109, 1217), (0, 10), (10, 10), (1, 1), (3, 29), (500, 1000)])
+@pytest.mark.parametrize("confidence", [0.95, 0.8])
+def test_wilson_agrees_with_scipy(k, n, confidence):
+    expected = binomtest(k, n).proportion_ci(confidence_level=confidence, method="wilson")
+    assert wilson_interval(k, n, confidence=confidence) == pytest.approx((expected.low, expected.high), abs=1e-12)
+
+
+def test_wilson_works_on_arrays_and_gives_nan_for_nobody():
+    low, high = wilson_interval(np.array([19, 0]), np.array([75, 0]))
+    assert low[0] == pytest.approx(0.1686, abs=1e-4) and high[0] == pytest.approx(0.3621, abs=1e-4)
+    assert np.isnan(low[1]) and np.isnan(high[1])
+
+
+def test_the_estates_false_positive_rate_rests_on_19_of_75(model, test_part):
+    """Issue 11: 25.3 %, 19 of 75 who found work, 95 % interval roughly 17-36 %."""
+    row = audit_intervals(model, test_part, by="estate").loc[(ESTATE, "false_positive_rate")]
+    assert (row["numerator"], row["denominator"]) == (19, 75)
+    assert round(100 * row["rate"], 1) == 25.3
+    assert (round(100 * row["low"]), round(100 * row["high"])) == (17, 36)
+    assert row["shown"] == "25 % (17–36 %), 19 of 75"
+    assert not row["too_small"]
+
+
+def test_intervals_rest_on_the_rates_of_group_metrics_and_the_confusion_matrix(model, test_part):
+    flags = model.predict(test_part)
+    table = group_intervals(test_part["unemployed_12m"], flags, sensitive_features=test_part["district"])
+    plain = group_metrics(test_part["unemployed_12m"], flags, sensitive_features=test_part["district"])
+    assert table.index.get_level_values(0).unique().tolist() == DISTRICTS
+    for district in DISTRICTS:
+        mask = (test_part["district"] == district).to_numpy()
+        tn, fp, fn, tp = confusion_matrix(test_part["unemployed_12m"][mask], flags[mask], labels=[0, 1]).ravel()
+        rows = table.loc[district]
+        assert rows.loc["false_positive_rate", ["numerator", "denominator"]].tolist() == [fp, fp + tn]
+        assert rows.loc["false_negative_rate", ["numerator", "denominator"]].tolist() == [fn, fn + tp]
+        assert rows.loc["precision", ["numerator", "denominator"]].tolist() == [tp, tp + fp]
+        assert rows.loc["selection_rate", ["numerator", "denominator"]].tolist() == [tp + fp, mask.sum()]
+        for metric in RATES:
+            assert rows.loc[metric, "rate"] == pytest.approx(plain.loc[district, metric])
+            assert rows.loc[metric, "rate"] == pytest.approx(rows.loc[metric, "numerator"] / rows.loc[metric, "denominator"])
+            assert rows.loc[metric, "low"] <= rows.loc[metric, "rate"] <= rows.loc[metric, "high"]
+
+
+def test_small_groups_are_marked_too_small_to_read(model, test_part):
+    table = audit_intervals(model, test_part, by="origin")
+    assert (table["too_small"] == (table["denominator"] < MIN_COUNT)).all()
+    row = table.loc[("descendant, western", "false_positive_rate")]
+    assert row["too_small"] and row["denominator"] < 30
+    assert row["shown"].endswith(": too few to read")
+    assert not table.loc[("Danish origin", "false_positive_rate"), "too_small"]
+
+
+def test_a_rate_with_nobody_behind_it_is_missing_not_zero():
+    groups = pd.Series(["a", "a", "b", "b"])
+    table = group_intervals([1, 1, 0, 1], [1, 0, 0, 1], sensitive_features=groups)
+    row = table.loc[("a", "false_positive_rate")]
+    assert np.isnan(row["rate"]) and row["denominator"] == 0 and row["shown"] == "no one to count (0 of 0)"
+
+
+@pytest.mark.parametrize("args, expected", [
+    ((19, 75), "25 % (17–36 %), 19 of 75"),
+    ((109, 1217), "9 % (7–11 %), 109 of 1217"),
+    ((1, 22), "5 % (1–22 %), 1 of 22: too few to read"),
+])
+def test_format_rate(args, expected):
+    assert format_rate(*args) == expected
+
+
+def test_format_rate_with_decimals_and_another_minimum():
+    assert format_rate(19, 75, decimals=1, min_count=100) == "25.3 % (16.9–36.2 %), 19 of 75: too few to read"
+
+
+def test_confusion_by_group_counts_every_citizen(model, test_part):
+    flags = model.predict(test_part)
+    cells = confusion_by_group(test_part["unemployed_12m"], flags, sensitive_features=test_part["district"])
+    assert cells.index.tolist() == DISTRICTS
+    assert cells.to_numpy().sum() == len(test_part)
+    assert cells.sum().tolist() == confusion_matrix(test_part["unemployed_12m"], flags).ravel().tolist()
+
+
+def test_the_estates_ratio_has_a_bootstrap_interval_of_about_1_7_to_4_2(model, test_part):
+    gap = audit_gap(model, test_part, random_state=0)
+    table = audit(model, test_part, by="estate")
+    assert gap.loc["ratio", "estimate"] == pytest.approx(_fpr_ratio(table))
+    assert gap.loc["difference", "estimate"] == pytest.approx(100 * _fpr_gap(table))
+    assert gap.loc["ratio", "low"] == pytest.approx(1.7, abs=0.1)
+    assert gap.loc["ratio", "high"] == pytest.approx(4.2, abs=0.2)
+    assert gap.loc["ratio", "shown"] == "2.8× (1.7–4.2)"
+
+
+def test_the_bootstrap_is_seeded(model, test_part):
+    first, again = audit_gap(model, test_part, random_state=5), audit_gap(model, test_part, random_state=5)
+    pd.testing.assert_frame_equal(first, again)
+    other = audit_gap(model, test_part, random_state=6)
+    assert not np.allclose(first[["low", "high"]].to_numpy(float), other[["low", "high"]].to_numpy(float))
+
+
+def test_the_bootstrap_matches_resampling_citizens_one_by_one(model, test_part):
+    """The multinomial shortcut against the textbook bootstrap: draw 2,000 citizens with replacement."""
+    truth, flags = test_part["unemployed_12m"].to_numpy(), model.predict(test_part)
+    estate = (test_part["district"] == ESTATE).to_numpy()
+    rng = np.random.default_rng(1)
+    ratios = []
+    for _ in range(3000):
+        i = rng.integers(0, len(truth), len(truth))
+        found_work = truth[i] == 0
+        ratios.append(flags[i][found_work & estate[i]].mean() / flags[i][found_work & ~estate[i]].mean())
+    fast = audit_gap(model, test_part, random_state=1)
+    assert fast.loc["ratio", "low"] == pytest.approx(np.percentile(ratios, 2.5), abs=0.1)
+    assert fast.loc["ratio", "high"] == pytest.approx(np.percentile(ratios, 97.5), abs=0.2)
+
+
+def test_the_bootstrap_interval_covers_the_true_ratio_about_95_times_in_100():
+    """Draw many samples from groups with known rates (25 % and 10 %: ratio 2.5)."""
+    rng = np.random.RandomState(0)
+    groups = pd.Series(["estate"] * 300 + ["rest"] * 1700)
+    found_work = np.r_[np.arange(300) < 75, np.arange(1700) < 1200]
+    covered = 0
+    for _ in range(300):
+        flags = np.where(groups == "estate", rng.random_sample(2000) < 0.25, rng.random_sample(2000) < 0.10)
+        truth = (~found_work).astype(int)
+        gap = compare_groups(truth, flags.astype(int), sensitive_features=groups, group="estate",
+                             n_resamples=1000, random_state=rng)
+        covered += gap.loc["ratio", "low"] <= 2.5 <= gap.loc["ratio", "high"]
+    assert 0.90 <= covered / 300 <= 0.99
+
+
+def test_compare_groups_with_a_reference_and_another_metric(model, test_part):
+    flags = model.predict(test_part)
+    table = group_metrics(test_part["unemployed_12m"], flags, sensitive_features=test_part["district"])
+    gap = compare_groups(test_part["unemployed_12m"], flags, sensitive_features=test_part["district"],
+                         group=ESTATE, reference="Bymidten", metric="selection_rate", random_state=0)
+    assert gap.loc["ratio", "estimate"] == pytest.approx(table.loc[ESTATE, "selection_rate"]
+                                                         / table.loc["Bymidten", "selection_rate"])
+    assert gap.loc["ratio", "low"] < gap.loc["ratio", "estimate"] < gap.loc["ratio", "high"]
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"group": "Gellerup"}, r"`group` must be one of \[.*'Lyngtoften'.*\], but 'Gellerup' was passed"),
+    ({"group": ESTATE, "reference": ESTATE}, r"`reference` must be one of \[.*\], but 'Lyngtoften' was passed"),
+    ({"group": ESTATE, "metric": "fpr"}, r"`metric` must be one of \['base_rate', .*\], but 'fpr' was passed"),
+    ({"group": ESTATE, "confidence": 95}, r"`confidence` must be a number between 0 and 1, e.g. 0.95, but 95 "
+                                          r"was passed. Did you mean 0.95\?"),
+    ({"group": ESTATE, "n_resamples": 0}, r"`n_resamples` must be a whole number of at least 1, but 0"),
+])
+def test_compare_groups_names_its_mistakes(model, test_part, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        compare_groups(test_part["unemployed_12m"], model.predict(test_part),
+                       sensitive_features=test_part["district"], **kwargs)
+
+
+def test_a_count_above_its_total_is_refused():
+    with pytest.raises(ValueError, match=r"`numerator` must lie between 0 and `denominator`, but 8 of 5"):
+        wilson_interval(8, 5)

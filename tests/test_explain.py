@@ -91,3 +91,52 @@ def test_facts_used_match_the_explained_rules(model, test_part):
 
 def test_the_pilot_tree_never_asks_about_gender(model, test_part):
     assert not facts_used(model, test_part)["gender"].any()
+
+
+# ---------------------------------------------------------------- how many citizens a probability rests on
+
+from casekit.explain import leaf_counts  # noqa: E402
+
+
+def test_leaf_counts_are_the_training_citizens_in_each_leaf(model, split):
+    """Recount by hand: send the training citizens down the tree and count them in each leaf."""
+    train, test = split
+    leaf_of_train = model[-1].apply(model[:-1].transform(train))
+    recount = train.assign(leaf=leaf_of_train).groupby("leaf")["unemployed_12m"].agg(["size", "sum"])
+    counts = leaf_counts(model, test)
+    assert counts.index.equals(test.index)
+    assert (counts["similar"].to_numpy() == recount.loc[counts["leaf"], "size"].to_numpy()).all()
+    assert (counts["still_unemployed"].to_numpy() == recount.loc[counts["leaf"], "sum"].to_numpy()).all()
+    assert counts["probability"].to_numpy() == pytest.approx(model.predict_proba(test)[:, 1])
+    assert counts["similar"].min() >= 25
+
+
+def test_a_certain_looking_probability_comes_with_its_count(model, test_part):
+    counts = leaf_counts(model, test_part)
+    certain = counts[counts["probability"] == 1].iloc[0]
+    assert certain["still_unemployed"] == certain["similar"]
+    assert certain["shown"] == (f"{certain['similar']:,} of {certain['similar']:,} similar citizens "
+                                "in the training data were still unemployed")
+
+
+def test_the_explanation_says_how_many_citizens_its_probability_rests_on(model, test_part):
+    counts = leaf_counts(model, test_part.iloc[:30])
+    for i in range(30):
+        explanation = explain(model, test_part.iloc[i])
+        assert (explanation.leaf_size, explanation.leaf_unemployed) == (counts["similar"].iloc[i],
+                                                                       counts["still_unemployed"].iloc[i])
+        assert explanation.evidence == counts["shown"].iloc[i]
+        assert explanation.evidence in str(explanation)
+        assert f"(probability {explanation.probability:.2f})" in str(explanation)
+
+
+def test_one_citizen_still_unemployed_is_said_in_the_singular(model, test_part):
+    counts = leaf_counts(model, test_part)
+    single = counts[counts["still_unemployed"] == 1]
+    assert len(single) > 0
+    assert single["shown"].str.endswith("similar citizens in the training data was still unemployed").all()
+
+
+def test_leaf_counts_needs_the_pilot_tree(test_part):
+    with pytest.raises(TypeError, match=r"`model` must be a fitted pilot tree from casekit.train_pilot_tree"):
+        leaf_counts(test_part, test_part)

@@ -111,3 +111,58 @@ def test_an_empty_frame_is_refused(citizens):
 def test_the_package_exports_what_the_notebooks_use():
     for name in casekit.__all__:
         assert getattr(casekit, name) is not None
+
+
+# ---------------------------------------------------------------- the recipe in words (data/README.md)
+
+import re  # noqa: E402
+
+from casekit.data import DATA_DIR  # noqa: E402
+
+README = DATA_DIR / "README.md"
+
+
+def _recipe_code():
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## Reproducing 88.7 %"):]
+    return re.search(r"```python\n(.*?)```", section, re.DOTALL).group(1)
+
+
+def test_the_recipe_in_data_readme_gives_88_7_percent_with_pandas_and_scikit_learn_only(monkeypatch, capsys):
+    """A student's route: the CSV, pandas and scikit-learn, every number taken from the prose."""
+    code = _recipe_code()
+    assert "casekit" not in code, "the recipe must not need casekit"
+    monkeypatch.chdir(DATA_DIR)
+    namespace = {}
+    exec(compile(code, str(README), "exec"), namespace)
+    assert round(100 * namespace["accuracy"], 1) == 88.7
+    assert capsys.readouterr().out.strip().startswith("88.7%")
+
+
+def test_the_recipe_in_data_readme_states_the_numbers_casekit_uses():
+    text = README.read_text(encoding="utf-8")
+    code = _recipe_code()
+    assert f"test_size={TEST_SIZE}" in code and f"random_state={SPLIT_SEED}" in code
+    tree = re.search(r"DecisionTreeClassifier\((.*?)\)", code).group(1)
+    assert dict(re.findall(r"(\w+)=(\w+)", tree)) == {key: str(value) for key, value in TREE_PARAMS.items()}
+    for words in ("25 %", "stratified on", "seed 2019", "max_depth=6", "min_samples_leaf=25", "random_state=0",
+                  "missing stays missing", "one-hot"):
+        assert words in text, words
+
+
+def test_the_recipe_by_hand_from_the_csv_gives_88_7_percent():
+    """The same numbers, typed in: no casekit loader, no casekit constants."""
+    citizens = pd.read_csv(DATA_DIR / "citizens_2015_2018.csv")
+    train, test = train_test_split(citizens, test_size=0.25, stratify=citizens["unemployed_12m"], random_state=2019)
+    levels = ["primary school", "upper secondary", "vocational", "short higher", "medium higher", "long higher"]
+
+    def encode(part):
+        features = pd.get_dummies(part["district"], prefix="district", dtype=int)
+        features["gender_male"] = (part["gender"] == "male").astype(int)
+        features["education"] = part["education"].map({level: rank for rank, level in enumerate(levels)})
+        return features.assign(age=part["age"], years_employed_5y=part["years_employed_5y"])
+
+    tree = DecisionTreeClassifier(max_depth=6, min_samples_leaf=25, random_state=0)
+    tree.fit(encode(train), train["unemployed_12m"])
+    assert encode(test)["education"].isna().sum() > 0, "missing education stays missing"
+    assert round(100 * (tree.predict(encode(test)) == test["unemployed_12m"]).mean(), 1) == 88.7

@@ -4,10 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import casekit
-from casekit.audit import audit
-from casekit.codebook import COLUMNS, DISTRICTS, ESTATE, ORIGINS
-from casekit.world import WORLD, generate_citizens
+from casekit.codebook import COLUMNS, DISTRICTS, ESTATE
+from casekit.world import MECHANISMS, WORLD, World, describe_mechanisms, describe_world, generate_citizens
 
 
 def test_same_seed_gives_the_same_citizens_and_another_seed_does_not():
@@ -54,21 +52,56 @@ def test_education_is_missing_for_a_few_per_cent_and_more_often_in_2019(citizens
     assert cohort_2019["education"].isna().mean() > 1.5 * missing
 
 
-def test_without_structural_differences_the_estate_is_not_flagged_more():
-    """The estate's disparity comes from who lives there and how employers treat them, not from a rule."""
-    equal = dataclasses.replace(
-        WORLD,
-        non_western_share=dict.fromkeys(DISTRICTS, 0.12),
-        district_education=dict.fromkeys(DISTRICTS, 0.0),
-        origin_education=dict.fromkeys(ORIGINS, 0.0),
-        origin_penalty=dict.fromkeys(ORIGINS, 0.0),
-        address_penalty={},
-    )
-    train, test = casekit.split_pilot(generate_citizens(40_000, world=equal, random_state=3))
-    table = audit(casekit.train_pilot_tree(train), test, by="estate")
-    ratio = table["false_positive_rate"].iloc[0] / table["false_positive_rate"].iloc[1]
-    assert 0.67 < ratio < 1.5
-    assert abs(table["base_rate"].iloc[0] - table["base_rate"].iloc[1]) < 0.05
+@pytest.mark.parametrize("mechanism", list(MECHANISMS))
+def test_switching_a_mechanism_off_changes_its_parameter_and_nothing_else(mechanism):
+    _, parameter, _ = MECHANISMS[mechanism]
+    changed = WORLD.without(mechanism)
+    assert changed is not WORLD and isinstance(changed, World)
+    assert getattr(changed, parameter) != getattr(WORLD, parameter)
+    for other in dataclasses.fields(World):
+        if other.name != parameter:
+            assert getattr(changed, other.name) == getattr(WORLD, other.name), other.name
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        changed.noise_scale = 1.0
+
+
+@pytest.mark.parametrize("parameter", ["non_western_share", "district_education"])
+def test_equal_districts_keep_the_municipal_average(parameter):
+    mechanism = next(name for name, (_, p, _) in MECHANISMS.items() if p == parameter)
+    before, after = getattr(WORLD, parameter), getattr(WORLD.without(mechanism), parameter)
+    shares = WORLD.district_shares
+    assert len(set(after.values())) == 1
+    assert sum(shares[d] * after[d] for d in DISTRICTS) == pytest.approx(sum(shares[d] * before[d] for d in DISTRICTS))
+
+
+def test_effects_switched_off_become_zero():
+    equal = WORLD.without("origin_penalty", "origin_schooling", "origin_work_history", "origin_insurance")
+    for parameter in ("origin_penalty", "origin_education", "origin_work_history", "origin_insurance"):
+        assert set(getattr(equal, parameter).values()) == {0.0}
+    assert WORLD.without("address_penalty").address_penalty == {}
+    assert WORLD.without() == WORLD
+
+
+def test_with_every_mechanism_off_the_estate_is_like_the_rest():
+    """Nothing but the parameters of MECHANISMS sets the estate apart (the decomposition is in test_worlds.py)."""
+    people = generate_citizens(40_000, world=WORLD.without(*MECHANISMS), random_state=3)
+    in_estate = people["district"] == ESTATE
+    for trait in (people["unemployed_12m"], people["education"] == "primary school",
+                  people["origin"] == "immigrant, non-western", people["benefit_type"] == "kontanthjælp"):
+        assert abs(trait[in_estate].mean() - trait[~in_estate].mean()) < 0.03
+
+
+def test_describe_mechanisms_says_what_each_switch_changes():
+    table = describe_mechanisms()
+    assert table.index.tolist() == list(MECHANISMS)
+    assert table.loc["address_penalty", "switched_off"] == "(none)"
+    assert table.loc["district_schooling", "now"] == describe_world().loc["district_education", "value"]
+
+
+def test_an_unknown_mechanism_lists_the_mechanisms():
+    with pytest.raises(ValueError, match=r"`mechanisms` must be one of \['address_penalty', .*'district_schooling'\], "
+                                         r"but 'discrimination' was passed"):
+        WORLD.without("discrimination")
 
 
 def test_a_better_labour_market_in_2019_lowers_the_share_still_unemployed(citizens, cohort_2019):
