@@ -38,7 +38,7 @@ _PEOPLE = [
          worries="being seen by colleagues as siding with management",
          knows="the pilot from the inside, and the caseworkers' daily work",
          does_not_know="how management means to use the scores, and who will answer for errors"),
-    dict(name="Laila Bernsgaard", role="director of Social & Health, Amin's manager", unit="Social & Health",
+    dict(name="Laila Bernsgaard", role="director and Amin's manager", unit="Social & Health",
          wants="the board's decision carried out without trouble",
          worries="bad press and a nervous municipal director",
          knows="what the board decided, and that she answers for putting it into practice",
@@ -129,7 +129,7 @@ ROLE_PLAYS = {
 _CARDS = [
     # --- Episode 4: the introduction meeting for staff ---
     dict(role_play="introduction meeting", name="Laila Bernsgaard", in_the_case=True,
-         role="director of Social & Health, Amin's manager", unit="Social & Health",
+         role="director and Amin's manager", unit="Social & Health",
          task="You open the meeting and say why the municipality wants to use data.",
          wants="You want the caseworkers to see the prediction as the municipality's direction, and the board's "
                "decision carried out under your responsibility without trouble.",
@@ -237,7 +237,7 @@ _CARDS = [
          does_not_know="You do not know how the model works, what data it uses, or how caseworkers are meant to "
                        "use its answer."),
     dict(role_play="union reply", name="Laila Bernsgaard", in_the_case=True,
-         role="director of Social & Health, Amin's manager", unit="Social & Health",
+         role="director and Amin's manager", unit="Social & Health",
          task="You called Amin and Inge in, and you will take the matter to the municipal director.",
          wants="You want the union answered soon, and calm around a project the board made you responsible for.",
          fears="You fear that the director loses his nerve after the headlines about the theft, and you wonder "
