@@ -9,6 +9,7 @@ from casekit.delivery import ROOT, binder_links, build_preview, environment_pack
 from casekit.printables import PRINTABLES_DIR, write_printables
 
 
+@pytest.mark.slow
 def test_what_environment_yml_lists_installs_and_runs_the_start_page(tmp_path):
     """The closest check to a Binder build this machine allows: pip, a fresh environment, the start page."""
     env = tmp_path / "env"

@@ -9,10 +9,12 @@ build/screenshots/.
 import json
 import re
 
+import pytest
 
 from casekit.apps import feedback_year, lookup, residence_audit, threshold_summary
 from casekit.workshop import START_PAGE, WORKSHOP_DIR
 
+pytestmark = pytest.mark.slow
 ROOT = WORKSHOP_DIR.parent
 
 WIDGET_TIMEOUT = 120_000
