@@ -698,3 +698,168 @@ def plot_stakeholders(table=None, *, ax=None):
     ax.set(xlim=(0.5, 6), ylim=(0.3, 5.6), xlabel="interest in the project", ylabel="power over the project",
            title="Stakeholders of the data-driven job centre (the kit's reading)")
     return ax
+
+
+#: The parts of the case, in order, as :func:`failures` and :func:`timeline` name them.
+PARTS = ["Prelude"] + [f"Episode {number}" for number in range(1, 10)]
+
+# A better plan, in order: the kit's worked example for students to reorder and edit.
+_PLAN = [
+    ("Put the problem in numbers: who becomes long-term unemployed, and which early help works",
+     "Amin, Rasmus, Berit", "before the board", "KL 3", 1),
+    ("Form a steering group: one owner, caseworkers, legal, IT security, the union's representative",
+     "Laila (owner)", "month 1", "Ministry 3", 2),
+    ("Write down the purpose, what a flag leads to, success criteria, the budget and what work stops",
+     "steering group", "month 1", "KL 2", 3),
+    ("Audit the pilot tree for bias and drift on the newest cohort, and publish what it uses",
+     "Rasmus, Berit", "month 1", "Gladsaxe 3; Ministry 1", 3),
+    ("Meet all caseworkers: how the data were made, what a score means, their questions answered",
+     "Amin, Rasmus, Berit", "month 2", "Ministry 2", 4),
+    ("Write a plain-language note for citizens: that they are scored, on what, and how to object",
+     "Inge, Berit's group", "month 2", "KL 1; KL 5; Gladsaxe 1", 4),
+    ("Settle the legal basis, data security, who may see a score and for how long",
+     "Inge, Lars", "month 2", "KL 4; KL 6", 5),
+    ("Let caseworkers design the work process, with the right to overrule a flag, and free the hours",
+     "Berit's group, Amin", "month 3", "Gladsaxe 4", 5),
+    ("Run a small, time-boxed trial with volunteers; weigh the gain against the burden on citizens",
+     "Berit's group", "months 4-6", "Gladsaxe 2", 6),
+    ("Review accuracy, bias and hours on each new cohort; adjust, scale up or stop",
+     "steering group", "every 6 months", "Gladsaxe 3", 7),
+    ("Record the ethical choices, report yearly to the council, make the review routine",
+     "Laila, Amin", "yearly", "Gladsaxe 5", 8),
+]
+
+
+def example_plan():
+    """Return the kit's worked example of a better plan, one step a row, in order.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``1 ...`` (step numbers); columns ``step``, ``who``, ``when``,
+        ``principle`` (codes such as ``"KL 3"``, several separated by ";")
+        and ``kotter_step`` (1-8).
+
+    Examples
+    --------
+    >>> example_plan().loc[1, "principle"]
+    'KL 3'
+    """
+    plan = pd.DataFrame(_PLAN, columns=["step", "who", "when", "principle", "kotter_step"])
+    plan.index = pd.RangeIndex(1, len(plan) + 1, name="number")
+    return plan
+
+
+def check_plan(plan, *, leave_out=()):
+    """Check a plan: are its principle codes real, and does it serve every Kotter step and every source?
+
+    Parameters
+    ----------
+    plan : pandas.DataFrame
+        Like :func:`example_plan`: columns ``step``, ``principle`` and ``kotter_step``.
+    leave_out : list of int, default ()
+        Step numbers (the plan's index) to drop before checking, to see what a step carries.
+
+    Returns
+    -------
+    pandas.Series
+        The answer to each check, in words, indexed by the check.
+
+    Examples
+    --------
+    >>> check_plan(example_plan())["Kotter steps not served"]
+    'none, all eight are covered'
+    >>> check_plan(example_plan(), leave_out=[12])
+    Traceback (most recent call last):
+    ...
+    ValueError: `leave_out` must hold step numbers of the plan, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], but 12 was passed.
+    """
+    from casekit.ethics import SOURCES, principles
+
+    check_frame(plan, name="plan", columns=["step", "principle", "kotter_step"])
+    for number in leave_out:
+        if number not in plan.index:
+            raise ValueError(f"`leave_out` must hold step numbers of the plan, {plan.index.tolist()}, "
+                             f"but {number!r} was passed.")
+    plan = plan.drop(index=list(leave_out))
+    codes = principles()
+    codes = codes["source"] + " " + codes["number"].astype(str)
+    served = plan["principle"].astype(str).str.split(";").explode().str.strip()
+    unknown = sorted(set(served) - set(codes))
+    steps = set(plan["kotter_step"])
+    missing_steps = [f"{k}. {KOTTER_STEPS[k - 1]}" for k in range(1, 9) if k not in steps]
+    missing_sources = sorted(set(SOURCES) - set(served.str.split().str[0]))
+    not_yet = sorted(set(codes) - set(served))
+    out_of_order = plan.loc[plan["kotter_step"].diff() < 0, "step"].str[:50].tolist()
+    return pd.Series({
+        "steps checked": f"{len(plan)}" + (f" (left out: {', '.join(map(str, leave_out))})" if leave_out else ""),
+        "codes that are not principles": ", ".join(unknown) or "none",
+        "Kotter steps not served": "; ".join(missing_steps) or "none, all eight are covered",
+        "sources not served": ", ".join(missing_sources) or "none, Gladsaxe, KL and the Ministry all appear",
+        "principles served": f"{served.nunique()} of {len(codes)}; not yet: {', '.join(not_yet) or 'none'}",
+        "Kotter's order": "kept" if not out_of_order else "left at: " + "; ".join(out_of_order),
+    }, name="check")
+
+
+def plot_failures(table=None, *, axes=None):
+    """Draw how many failures fall on each Kotter step and each Lewin stage, side by side.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame, optional
+        Failures as returned by :func:`failures` (the default), perhaps with some moved.
+    axes : pair of matplotlib Axes, optional
+
+    Returns
+    -------
+    tuple of matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> left, right = plot_failures()
+    >>> len(left.patches), len(right.patches)
+    (8, 3)
+    """
+    table = check_frame(failures() if table is None else table, name="table", columns=["kotter_step", "lewin"])
+    per_step = table["kotter_step"].value_counts().reindex(range(1, 9), fill_value=0)
+    per_stage = table["lewin"].astype(str).value_counts().reindex(LEWIN_STAGES, fill_value=0)
+    if axes is None:
+        _, axes = plt.subplots(1, 2, figsize=(12, 4), width_ratios=[3, 1])
+    left, right = axes
+    left.barh([f"{i}. {s}" for i, s in enumerate(KOTTER_STEPS, 1)], per_step.to_numpy())
+    left.invert_yaxis()
+    left.set(xlabel="number of failures", title="Failures per Kotter step (the kit's reading)")
+    right.bar(per_stage.index, per_stage.to_numpy(), color="C1")
+    right.set(xlabel="Lewin's stage", ylabel="number of failures", title="Failures per Lewin stage")
+    return left, right
+
+
+def plot_swimlane(table=None, *, ax=None):
+    """Draw each failure by the part of the case where it shows (down) and the Kotter step it breaks (across).
+
+    Coloured by Lewin's stage. A project going wrong step by step would run
+    from top left to bottom right.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> len(plot_swimlane().collections)
+    3
+    """
+    table = check_frame(failures() if table is None else table, name="table",
+                        columns=["part", "kotter_step", "lewin"])
+    row = table["part"].map(PARTS.index) + 0.15 * table.groupby(["part", "kotter_step"]).cumcount()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 5))
+    for stage, colour in zip(LEWIN_STAGES, ["C0", "C1", "C2"]):
+        mine = table["lewin"].astype(str) == stage
+        ax.scatter(table.loc[mine, "kotter_step"], row[mine], s=120, color=colour, alpha=0.8, label=stage)
+    ax.set(xticks=range(1, 9), yticks=range(len(PARTS)), yticklabels=PARTS, xlim=(0.5, 8.5),
+           ylim=(len(PARTS) - 0.5, -0.5),
+           xlabel="Kotter's step the failure breaks (1 = urgency … 8 = anchor in the culture)",
+           ylabel="part of the case", title="Where and when the project failed (the kit's reading)")
+    ax.legend(title="Lewin's stage")
+    return ax

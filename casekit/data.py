@@ -6,11 +6,12 @@ the same seed gives the same bytes.
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from casekit._validation import check_choice
+from casekit._validation import check_choice, check_frame
 from casekit.codebook import CATEGORIES, categorical_dtype, codebook
-from casekit.world import WORLD, describe_world, generate_citizens
+from casekit.world import IMMIGRANT, WORLD, describe_world, generate_citizens
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -129,3 +130,114 @@ def load_citizens(cohort="pilot", *, data_dir=None):
 
 def _check_cohort(cohort):
     return check_choice(str(cohort) if isinstance(cohort, int) else cohort, list(COHORTS), name="cohort")
+
+
+#: What :func:`group_shares` can count: name -> (who has it, among whom).
+SHARES = {
+    "unemployed_12m": ("still unemployed after 12 months", "citizens"),
+    "education_missing": ("no education registered on Jobnet", "citizens"),
+    "primary_school": ("registered with primary school", "citizens with an education registered"),
+}
+#: The group :func:`group_shares` gives citizens with no education registered, when grouping by education.
+NOT_REGISTERED = "(none registered)"
+#: Columns :func:`group_shares` can group by (the last three are derived: see :func:`with_immigrant`
+#: and :func:`casekit.audit.with_groups`).
+GROUPINGS = [*CATEGORIES, "cohort_year", "health_limitation", "estate", "age_band", "immigrant"]
+
+
+def with_immigrant(citizens):
+    """Return a copy of `citizens` with a column ``immigrant``: immigrant or not.
+
+    Immigrants are the two origins ``"immigrant, western"`` and
+    ``"immigrant, non-western"``: the citizens whose degrees are most often
+    foreign, and so the ones a change to Jobnet's education form reaches.
+
+    Parameters
+    ----------
+    citizens : pandas.DataFrame
+        Citizens with an ``origin`` column, e.g. from :func:`load_citizens`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The same rows, plus ``immigrant``: an ordered categorical with the
+        values ``"immigrant"`` and ``"not an immigrant"``.
+
+    Examples
+    --------
+    >>> with_immigrant(load_citizens())["immigrant"].value_counts().sort_index().tolist()
+    [1171, 6829]
+    """
+    check_frame(citizens, name="citizens", columns=["origin"])
+    is_immigrant = citizens["origin"].astype(str).isin(IMMIGRANT)
+    labels = pd.Categorical(np.where(is_immigrant, "immigrant", "not an immigrant"),
+                            categories=["immigrant", "not an immigrant"], ordered=True)
+    return citizens.assign(immigrant=labels)
+
+
+def group_shares(citizens, by="district", *, of="unemployed_12m"):
+    """Count a share in each group of citizens, with the count behind it and a 95 % interval.
+
+    The base rate of a district, the share of immigrants with no education
+    on Jobnet: every such share rests on a number of citizens, and is shown
+    with it ("78 % (75–80 %), 1052 of 1355"), as :func:`casekit.format_rate`
+    writes it. Groups with fewer than 30 citizens are marked too few to read.
+
+    Parameters
+    ----------
+    citizens : pandas.DataFrame
+        Citizens, e.g. from :func:`load_citizens`.
+    by : str, default "district"
+        The column to group by, one of :data:`GROUPINGS`. Grouped by
+        education, citizens with none registered form their own group,
+        :data:`NOT_REGISTERED`.
+    of : str, default "unemployed_12m"
+        What to count, one of :data:`SHARES`: ``"unemployed_12m"`` (the base
+        rate: still unemployed after 12 months), ``"education_missing"`` (no
+        education registered) or ``"primary_school"`` (registered with primary
+        school, among those with an education registered).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group, in the order of its categories: ``numerator`` (how
+        many have it), ``denominator`` (out of how many), ``share``, ``low``
+        and ``high`` (the Wilson interval), ``too_small`` and ``shown`` (the
+        share as text, with interval and count).
+
+    Examples
+    --------
+    >>> shares = group_shares(load_citizens(), by="district")
+    >>> shares.loc["Lyngtoften", "shown"]
+    '78 % (75–80 %), 1052 of 1355'
+    >>> group_shares(load_citizens(), by="distrct")
+    Traceback (most recent call last):
+    ...
+    ValueError: `by` must be one of ['district', 'gender', 'origin', 'education', 'benefit_type', 'household', \
+'cohort_year', 'health_limitation', 'estate', 'age_band', 'immigrant'], but 'distrct' was passed.
+    """
+    from casekit.audit import MIN_COUNT, format_rate, wilson_interval, with_groups
+
+    check_frame(citizens, name="citizens")
+    check_choice(by, GROUPINGS, name="by")
+    check_choice(of, list(SHARES), name="of")
+    needed = {"unemployed_12m": ["unemployed_12m"]}.get(of, ["education"])
+    frame = check_frame(citizens, name="citizens", columns=[*needed, "origin", "age", "district"])
+    frame = with_immigrant(with_groups(frame))
+    groups = frame[by]
+    if by == "education":
+        groups = groups.cat.add_categories(NOT_REGISTERED).fillna(NOT_REGISTERED)
+    if of == "unemployed_12m":
+        has, counted = frame["unemployed_12m"] == 1, pd.Series(True, index=frame.index)
+    elif of == "education_missing":
+        has, counted = frame["education"].isna(), pd.Series(True, index=frame.index)
+    else:
+        has, counted = frame["education"] == "primary school", frame["education"].notna()
+    table = pd.DataFrame({"numerator": has & counted, "denominator": counted}).groupby(
+        groups, observed=True).sum().astype(int)
+    table.index.name = by
+    low, high = wilson_interval(table["numerator"].to_numpy(), table["denominator"].to_numpy())
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = table["numerator"] / table["denominator"].where(table["denominator"] > 0)
+    return table.assign(share=share, low=low, high=high, too_small=table["denominator"] < MIN_COUNT,
+                        shown=[format_rate(k, n) for k, n in zip(table["numerator"], table["denominator"])])

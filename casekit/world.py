@@ -464,3 +464,64 @@ def _as_frame(people):
         "unemployed_12m": people["unemployed_12m"],
     })
     return frame
+
+
+#: Pass this instead of a number to :func:`world_2019` to keep 2018's value for 2019.
+AS_IN_2018 = "as in 2018"
+
+
+def world_2019(*, labour_market=None, education_missing=None, foreign_degree_unrecognised=None, world=WORLD):
+    """Return `world` with other values for 2019: the boom, the Jobnet change, or neither.
+
+    Two things change in the kit's 2019: the labour market booms
+    (``labour_market``) and Jobnet's new form leaves education out more often
+    (``education_missing``) and registers many foreign degrees as primary
+    school (``foreign_degree_unrecognised``). Give any of them another value
+    for 2019, or :data:`AS_IN_2018` to switch that change off; draw the
+    cohort with ``casekit.make_cohort("2019", world=...)``.
+
+    Parameters
+    ----------
+    labour_market : float or "as in 2018", optional
+        2019's labour market (negative = easier to find work; as built -0.9,
+        2018 -0.1). None keeps `world`'s value.
+    education_missing : float or "as in 2018", optional
+        Share of citizens with no education on Jobnet in 2019 (as built 0.10,
+        2018 0.03).
+    foreign_degree_unrecognised : float or "as in 2018", optional
+        Chance in 2019 that an immigrant's degree is registered as primary
+        school (as built 0.6, 2018 0).
+    world : World, default WORLD
+
+    Returns
+    -------
+    World
+        A new frozen world; every year but 2019 and every other parameter as in `world`.
+
+    Examples
+    --------
+    >>> world_2019(labour_market=AS_IN_2018).labour_market[2019]
+    -0.1
+    >>> world_2019(foreign_degree_unrecognised=0.3).foreign_degree_unrecognised[2019]
+    0.3
+    >>> world_2019(labour_market="as 2018")
+    Traceback (most recent call last):
+    ...
+    ValueError: `labour_market` must be a number or 'as in 2018', but 'as 2018' was passed.
+    """
+    if not isinstance(world, World):
+        raise TypeError(f"`world` must be a casekit World (e.g. casekit.WORLD), but a {type(world).__name__} was passed.")
+    changes = {}
+    for name, value in [("labour_market", labour_market), ("education_missing", education_missing),
+                        ("foreign_degree_unrecognised", foreign_degree_unrecognised)]:
+        if value is None:
+            continue
+        yearly = getattr(world, name)
+        if isinstance(value, str) and value == AS_IN_2018:
+            value = yearly[2018]
+        elif isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"`{name}` must be a number or {AS_IN_2018!r}, but {value!r} was passed.")
+        elif name != "labour_market" and not 0 <= value <= 1:
+            raise ValueError(f"`{name}` must be a share between 0 and 1 or {AS_IN_2018!r}, but {value!r} was passed.")
+        changes[name] = {**yearly, 2019: float(value)}
+    return replace(world, **changes)

@@ -179,3 +179,37 @@ def test_the_events_keep_the_words_the_exercises_look_up():
     for part, words in [("Episode 1", "board of directors"), ("Episode 1", "minutes"), ("Episode 9", "union"),
                         ("Episode 9", "paused")]:
         assert events.loc[events["part"] == part, "event"].str.contains(words, case=False).sum() == 1, words
+
+
+def test_the_example_plan_serves_every_kotter_step_and_every_principle():
+    from casekit.case import check_plan, example_plan
+
+    check = check_plan(example_plan())
+    assert check["codes that are not principles"] == "none"
+    assert check["Kotter steps not served"].startswith("none")
+    assert check["principles served"] == "14 of 14; not yet: none" and check["Kotter's order"] == "kept"
+
+
+def test_leaving_out_the_bias_audit_leaves_a_principle_unserved():
+    from casekit.case import check_plan, example_plan
+
+    assert check_plan(example_plan(), leave_out=[4])["principles served"] == "13 of 14; not yet: Ministry 1"
+
+
+def test_check_plan_names_a_step_that_does_not_exist_and_a_code_that_is_not_a_principle():
+    from casekit.case import check_plan, example_plan
+
+    with pytest.raises(ValueError, match=r"`leave_out` must hold step numbers of the plan, \[1, 2, .*but 0 was passed"):
+        check_plan(example_plan(), leave_out=[0])
+    plan = example_plan()
+    plan.loc[1, "principle"] = "KL 9"
+    assert check_plan(plan)["codes that are not principles"] == "KL 9"
+
+
+def test_the_failure_charts_count_every_failure():
+    from casekit.case import failures, plot_failures, plot_swimlane
+
+    left, right = plot_failures()
+    assert sum(p.get_width() for p in left.patches) == len(failures())
+    assert sum(p.get_height() for p in right.patches) == len(failures())
+    assert sum(len(c.get_offsets()) for c in plot_swimlane().collections) == len(failures())

@@ -85,3 +85,48 @@ def test_another_world_gives_the_same_people_with_other_outcomes():
     no_boom = make_cohort("2019", world=dataclasses.replace(WORLD, labour_market={**WORLD.labour_market, 2019: 0.0}))
     assert as_built.drop(columns="unemployed_12m").equals(no_boom.drop(columns="unemployed_12m"))
     assert no_boom["unemployed_12m"].mean() > as_built["unemployed_12m"].mean()
+
+
+def test_group_shares_counts_each_group_and_its_wilson_interval_like_scipy(citizens):
+    from scipy.stats import binomtest
+
+    from casekit.data import group_shares
+
+    table = group_shares(citizens, by="district")
+    estate = citizens[citizens["district"] == "Lyngtoften"]
+    row = table.loc["Lyngtoften"]
+    assert (row["numerator"], row["denominator"]) == (estate["unemployed_12m"].sum(), len(estate))
+    interval = binomtest(int(row["numerator"]), int(row["denominator"])).proportion_ci(method="wilson")
+    assert (row["low"], row["high"]) == pytest.approx((interval.low, interval.high))
+    assert row["shown"].endswith(f"{row['numerator']} of {row['denominator']}")
+    assert table["denominator"].sum() == len(citizens)
+
+
+def test_group_shares_keeps_missing_education_as_its_own_group_and_counts_primary_among_the_registered(citizens):
+    from casekit.data import NOT_REGISTERED, group_shares
+
+    by_education = group_shares(citizens, by="education")
+    assert by_education.index[-1] == NOT_REGISTERED
+    assert by_education.loc[NOT_REGISTERED, "denominator"] == citizens["education"].isna().sum()
+    primary = group_shares(citizens, by="origin", of="primary_school")
+    assert primary["denominator"].sum() == citizens["education"].notna().sum()
+    missing = group_shares(citizens, by="immigrant", of="education_missing")
+    assert missing.loc["immigrant", "share"] > 2 * missing.loc["not an immigrant", "share"]
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [({"by": "distrct"}, r"`by` must be one of \['district'"),
+                                                 ({"of": "unemployed"}, r"`of` must be one of \['unemployed_12m'")])
+def test_group_shares_names_the_allowed_values_for_a_misspelt_argument(citizens, kwargs, message):
+    from casekit.data import group_shares
+
+    with pytest.raises(ValueError, match=message):
+        group_shares(citizens, **kwargs)
+
+
+def test_with_immigrant_marks_exactly_the_two_immigrant_origins(citizens):
+    from casekit.data import with_immigrant
+
+    marked = with_immigrant(citizens)
+    expected = citizens["origin"].astype(str).str.startswith("immigrant")
+    assert ((marked["immigrant"] == "immigrant") == expected).all()
+    assert "immigrant" not in citizens.columns

@@ -166,3 +166,48 @@ def test_the_recipe_by_hand_from_the_csv_gives_88_7_percent():
     tree.fit(encode(train), train["unemployed_12m"])
     assert encode(test)["education"].isna().sum() > 0, "missing education stays missing"
     assert round(100 * (tree.predict(encode(test)) == test["unemployed_12m"]).mean(), 1) == 88.7
+
+
+def test_accuracy_by_certainty_splits_the_test_citizens_and_adds_up_to_the_accuracy(model, test_part):
+    from casekit.model import accuracy_by_certainty
+
+    table = accuracy_by_certainty(model, test_part)
+    assert table["denominator"].sum() == len(test_part)
+    assert table["numerator"].sum() / len(test_part) == pytest.approx(evaluate(model, test_part).accuracy)
+    assert table["share"].iloc[-1] > 0.95 > 0.7 > table["share"].iloc[0]
+    assert (table["low"] <= table["share"]).all() and (table["share"] <= table["high"]).all()
+
+
+@pytest.mark.parametrize("bands", [[0.5, 95], [0.6, 1.0], "0.5, 1", [0.5, 0.9, 0.7, 1.0]])
+def test_accuracy_by_certainty_says_what_bands_are_allowed(model, test_part, bands):
+    from casekit.model import accuracy_by_certainty
+
+    with pytest.raises(ValueError, match="`bands` must be increasing numbers from 0.5 to 1"):
+        accuracy_by_certainty(model, test_part, bands=bands)
+
+
+def test_compare_cohorts_shows_each_cohorts_rates_as_audit_intervals_does(model, test_part, cohort_2019):
+    from casekit.audit import audit_intervals
+    from casekit.model import compare_cohorts
+
+    table = compare_cohorts(model, {"pilot test": test_part, "2019": cohort_2019}, by="estate")
+    expected = audit_intervals(model, cohort_2019, by="estate").loc[("Lyngtoften", "false_positive_rate"), "shown"]
+    assert table.loc[("2019", "Lyngtoften"), "false_positive_rate"] == expected
+    whole = compare_cohorts(model, {"pilot test": test_part, "2019": cohort_2019}, metrics=["accuracy"])
+    assert whole.index.tolist() == ["pilot test", "2019"]
+    assert whole.loc["pilot test", "accuracy"].startswith("89 %") and whole.loc["pilot test", "accuracy"].endswith("of 2000")
+    by_immigrant = compare_cohorts(model, {"2019": cohort_2019}, by="immigrant", metrics="false_positive_rate")
+    assert by_immigrant.index.get_level_values("immigrant").tolist() == ["immigrant", "not an immigrant"]
+
+
+@pytest.mark.parametrize(("kwargs", "error", "message"), [
+    ({"cohorts": []}, TypeError, "`cohorts` must be a dict"),
+    ({"by": "distrct"}, ValueError, "`by` must be one of the columns"),
+    ({"metrics": ["fpr"]}, ValueError, r"`metrics` must be one of \['base_rate'"),
+])
+def test_compare_cohorts_explains_a_wrong_argument(model, test_part, kwargs, error, message):
+    from casekit.model import compare_cohorts
+
+    arguments = {"cohorts": {"pilot test": test_part}, **kwargs}
+    with pytest.raises(error, match=message):
+        compare_cohorts(model, **arguments)

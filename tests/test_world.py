@@ -124,3 +124,26 @@ def test_foreign_degrees_are_registered_as_primary_school_from_2019():
 def test_bad_arguments_are_named_in_the_error(bad, message):
     with pytest.raises(ValueError, match=message):
         generate_citizens(**bad)
+
+
+def test_world_2019_changes_only_2019_and_as_in_2018_switches_a_change_off():
+    from casekit.world import AS_IN_2018, world_2019
+
+    no_boom = world_2019(labour_market=AS_IN_2018)
+    assert no_boom.labour_market == {**WORLD.labour_market, 2019: WORLD.labour_market[2018]}
+    assert no_boom.education_missing == WORLD.education_missing and WORLD.labour_market[2019] == -0.9
+    old_jobnet = world_2019(education_missing=AS_IN_2018, foreign_degree_unrecognised=AS_IN_2018)
+    assert old_jobnet.foreign_degree_unrecognised[2019] == 0.0 and old_jobnet.education_missing[2019] == 0.03
+    assert world_2019() == WORLD
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"labour_market": "as 2018"}, "`labour_market` must be a number or 'as in 2018'"),
+    ({"foreign_degree_unrecognised": 30}, "`foreign_degree_unrecognised` must be a share between 0 and 1"),
+    ({"education_missing": True}, "`education_missing` must be a number"),
+])
+def test_world_2019_explains_a_wrong_value(kwargs, message):
+    from casekit.world import world_2019
+
+    with pytest.raises(ValueError, match=message):
+        world_2019(**kwargs)
