@@ -609,3 +609,231 @@ def rates_by_threshold(model, citizens, *, by="estate", thresholds=THRESHOLD_GRI
     columns = ["selection_rate", "false_positive_rate", "true_positive_rate", "precision",
                "count", "found_work", "still_unemployed", "flagged"]
     return table[columns].astype({c: int for c in columns[4:]})
+
+
+# ---------------------------------------------------------------- per-group thresholds (notebook 08, part 6)
+
+_CURVE_RATES = ["selection_rate", "false_positive_rate", "true_positive_rate", "precision"]
+
+
+def _check_curve(curve):
+    """Return the groups and thresholds of a table from :func:`rates_by_threshold`, or raise."""
+    if (not isinstance(curve, pd.DataFrame) or list(curve.index.names) != ["threshold", "group"]
+            or any(column not in curve.columns for column in _CURVE_RATES + ["found_work", "still_unemployed"])):
+        raise ValueError("`curve` must be the table from casekit.rates_by_threshold(model, citizens, by=...), "
+                         f"indexed by threshold and group, but a {type(curve).__name__} was passed.")
+    groups = list(pd.unique(curve.index.get_level_values("group")))
+    thresholds = sorted(set(curve.index.get_level_values("threshold")))
+    return groups, thresholds
+
+
+def _check_threshold_in(value, thresholds, *, name):
+    check_probability(value, name=name)
+    if not any(np.isclose(value, t) for t in thresholds):
+        raise ValueError(f"`{name}` must be one of the curve's thresholds ({thresholds[0]:g} to {thresholds[-1]:g} "
+                         f"in the steps it was computed with), but {value!r} was passed.")
+    return min(thresholds, key=lambda t: abs(t - value))
+
+
+def closest_threshold(curve, metric, *, group, reference, at=0.5):
+    """Return the threshold for `group` whose `metric` comes closest to `reference`'s at threshold `at`.
+
+    The per-group threshold experiment: keep `reference` at `at` and move
+    `group`'s threshold until the chosen rate is as equal as the curve allows
+    (a tree gives only a few distinct probabilities, so "closest" may not be
+    "equal").
+
+    Parameters
+    ----------
+    curve : pandas.DataFrame
+        From :func:`rates_by_threshold`.
+    metric : str
+        ``"false_positive_rate"``, ``"precision"``, ``"selection_rate"`` or
+        ``"true_positive_rate"``.
+    group, reference : str
+        Two groups of `curve`, e.g. ``"Lyngtoften"`` and ``"rest of the municipality"``.
+    at : float, default 0.5
+        `reference`'s threshold; one of the curve's thresholds.
+
+    Returns
+    -------
+    float
+        A threshold of the curve.
+
+    Examples
+    --------
+    >>> from casekit.model import pilot
+    >>> curve = rates_by_threshold(pilot().model, pilot().test)
+    >>> t = closest_threshold(curve, "false_positive_rate", group="Lyngtoften", reference=REST)
+    >>> bool(0.5 < t < 1)
+    True
+    """
+    groups, thresholds = _check_curve(curve)
+    check_choice(metric, _CURVE_RATES, name="metric")
+    check_choice(group, groups, name="group")
+    check_choice(reference, [g for g in groups if g != group], name="reference")
+    at = _check_threshold_in(at, thresholds, name="at")
+    target = curve.loc[(at, reference), metric]
+    distance = (curve.xs(group, level="group")[metric] - target).abs()
+    if distance.isna().all():
+        raise ValueError(f"`{group}` has no {metric} at any threshold of the curve: nobody is behind it.")
+    return float(distance.idxmin())
+
+
+def matching_thresholds(curve, *, group, reference, metrics=("false_positive_rate", "precision"), tolerance=0.02):
+    """Return every pair of thresholds (one per group) at which all `metrics` are within `tolerance` of each other.
+
+    Tries each threshold of `group` against each threshold of `reference` (as
+    :func:`rates_by_threshold` computed them): a pair qualifies when, for
+    every metric, the two groups' rates differ by at most `tolerance`.
+
+    Parameters
+    ----------
+    curve : pandas.DataFrame
+        From :func:`rates_by_threshold`.
+    group, reference : str
+        Two groups of `curve`.
+    metrics : sequence of str, default ("false_positive_rate", "precision")
+        Rates that must match (see :func:`closest_threshold`).
+    tolerance : float, default 0.02
+        The largest difference allowed, as a share (0.02 = 2 percentage points).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per qualifying pair, the lowest thresholds (the pair that
+        flags the most citizens) first; two columns named after `group` and
+        `reference`, holding their thresholds. Empty when no pair qualifies.
+        ``compare_thresholds(curve, pairs.iloc[0].to_dict())`` shows the first.
+
+    Examples
+    --------
+    >>> from casekit.model import pilot
+    >>> curve = rates_by_threshold(pilot().model, pilot().test)
+    >>> pairs = matching_thresholds(curve, group="Lyngtoften", reference=REST)
+    >>> pairs.columns.tolist()
+    ['Lyngtoften', 'rest of the municipality']
+    """
+    groups, _ = _check_curve(curve)
+    check_choice(group, groups, name="group")
+    check_choice(reference, [g for g in groups if g != group], name="reference")
+    if isinstance(metrics, str) or not list(metrics):
+        raise ValueError(f"`metrics` must be a list of rates from {_CURVE_RATES}, but {metrics!r} was passed.")
+    for metric in metrics:
+        check_choice(metric, _CURVE_RATES, name="metrics")
+    tolerance = check_probability(tolerance, name="tolerance")
+    one, other = curve.xs(group, level="group"), curve.xs(reference, level="group")
+    match = np.ones((len(one), len(other)), dtype=bool)
+    for metric in metrics:
+        difference = np.abs(np.subtract.outer(one[metric].to_numpy(float), other[metric].to_numpy(float)))
+        match &= difference <= tolerance  # a rate nobody is behind (nan) never matches
+    rows, columns = np.nonzero(match)
+    pairs = pd.DataFrame({group: one.index.to_numpy()[rows], reference: other.index.to_numpy()[columns]})
+    order = np.lexsort((pairs[group].to_numpy(), (pairs[group] + pairs[reference]).to_numpy()))
+    return pairs.iloc[order].reset_index(drop=True)
+
+
+def compare_thresholds(curve, thresholds, *, confidence=CONFIDENCE, min_count=MIN_COUNT):
+    """Show each group's rates at its own threshold, each with its interval and count.
+
+    Parameters
+    ----------
+    curve : pandas.DataFrame
+        From :func:`rates_by_threshold`.
+    thresholds : dict
+        ``{group: threshold}``, e.g. ``{"Lyngtoften": 0.6, "rest of the municipality": 0.5}``.
+    confidence, min_count
+        As in :func:`format_rate`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group: ``threshold``, then ``selection_rate`` (flagged),
+        ``false_positive_rate``, ``precision`` and ``false_negative_rate``
+        (missed among those still unemployed), each written by
+        :func:`format_rate` ("25 % (17–36 %), 19 of 75").
+
+    Examples
+    --------
+    >>> from casekit.model import pilot
+    >>> curve = rates_by_threshold(pilot().model, pilot().test, thresholds=[0.5])
+    >>> compare_thresholds(curve, {"Lyngtoften": 0.5}).loc["Lyngtoften", "false_positive_rate"]
+    '25 % (17–36 %), 19 of 75'
+    """
+    groups, grid = _check_curve(curve)
+    if not isinstance(thresholds, dict) or not thresholds:
+        raise ValueError("`thresholds` must be a dict {group: threshold}, e.g. {'Lyngtoften': 0.6, "
+                         f"'rest of the municipality': 0.5}}, but {_shown_value(thresholds)} was passed.")
+    rows = {}
+    for group, threshold in thresholds.items():
+        check_choice(group, groups, name="thresholds")
+        threshold = _check_threshold_in(threshold, grid, name=f"thresholds[{group!r}]")
+        row = curve.loc[(threshold, group)]
+        tp = int(round(row["true_positive_rate"] * row["still_unemployed"])) if row["still_unemployed"] else 0
+        fp = int(round(row["false_positive_rate"] * row["found_work"])) if row["found_work"] else 0
+        shown = partial(format_rate, confidence=confidence, min_count=min_count)
+        rows[group] = {"threshold": threshold,
+                       "selection_rate": shown(row["flagged"], row["count"]),
+                       "false_positive_rate": shown(fp, row["found_work"]),
+                       "precision": shown(tp, row["flagged"]),
+                       "false_negative_rate": shown(row["still_unemployed"] - tp, row["still_unemployed"])}
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = "group"
+    return table
+
+
+def _shown_value(value):
+    return repr(value) if isinstance(value, (str, numbers.Number, type(None))) else f"a {type(value).__name__}"
+
+
+# ---------------------------------------------------------------- Valery's teams (notebook 08, part 7)
+
+def teams_by_prediction(model, citizens, *, by="estate", threshold=0.5):
+    """Sort citizens into a "long-term" team (flagged) and a "job-ready" team, and count them by group.
+
+    Parameters
+    ----------
+    model : fitted estimator
+    citizens : pandas.DataFrame
+        Citizens with known outcomes, e.g. the pilot test split.
+    by : str, default "estate"
+        As in :func:`audit`.
+    threshold : float, default 0.5
+        A citizen whose probability of still being unemployed is above it
+        goes to the long-term team.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group: the counts ``citizens``, ``long_term`` (in the
+        long-term team), ``found_work`` and ``found_work_long_term`` (found
+        work, yet placed in the long-term team), and, written by
+        :func:`format_rate`, ``share_of_citizens``, ``share_of_long_term_team``
+        and ``long_term_among_found_work``.
+
+    Examples
+    --------
+    >>> from casekit.model import pilot
+    >>> teams = teams_by_prediction(pilot().model, pilot().test)
+    >>> int(teams.loc["Lyngtoften", "found_work_long_term"]), int(teams.loc["Lyngtoften", "found_work"])
+    (19, 75)
+    """
+    check_model(model, method="predict_proba")
+    check_frame(citizens, name="citizens", columns=[TARGET])
+    groups = check_column(with_groups(citizens), by, name="by")
+    threshold = check_probability(threshold, name="threshold")
+    long_term = model.predict_proba(citizens)[:, 1] > threshold
+    found_work = citizens[TARGET].to_numpy() == 0
+    frame = pd.DataFrame({"group": groups.to_numpy(), "citizens": 1, "long_term": long_term,
+                          "found_work": found_work, "found_work_long_term": long_term & found_work})
+    counts = frame.groupby("group", observed=True, sort=False)[
+        ["citizens", "long_term", "found_work", "found_work_long_term"]].sum().astype(int)
+    if isinstance(groups.dtype, pd.CategoricalDtype):
+        counts = counts.reindex([g for g in groups.cat.categories if g in counts.index])
+    counts.index.name = groups.name
+    total, team = int(counts["citizens"].sum()), int(counts["long_term"].sum())
+    counts["share_of_citizens"] = [format_rate(n, total) for n in counts["citizens"]]
+    counts["share_of_long_term_team"] = [format_rate(n, team) for n in counts["long_term"]]
+    counts["long_term_among_found_work"] = [format_rate(k, n) for k, n in
+                                            zip(counts["found_work_long_term"], counts["found_work"])]
+    return counts

@@ -7,9 +7,10 @@ student can change them and see what discretion does to accuracy and to who
 is wrongly flagged.
 """
 
+import numpy as np
 import pandas as pd
 
-from casekit._validation import check_frame, check_model, check_probability
+from casekit._validation import check_column, check_frame, check_model, check_probability
 
 #: A caseworker's default reasons to lift a flag and to add one (editable).
 UNFLAG_IF = "benefit_type == 'dagpenge' and missed_meetings == 0 and not health_limitation"
@@ -76,3 +77,92 @@ def _matches(citizens, query, *, name):
         raise ValueError(f"`{name}` must be a pandas query over the columns {list(citizens.columns)}, "
                          f"e.g. \"missed_meetings >= 2\", but {query!r} failed: {error}") from None
     return pd.Series(citizens.index.isin(chosen), index=citizens.index)
+
+
+def _check_decisions(decisions, citizens):
+    check_frame(decisions, name="decisions", columns=["model_flag", "final_flag", "override"])
+    check_frame(citizens, name="citizens", columns=["district", "unemployed_12m"])
+    if not decisions.index.equals(citizens.index):
+        raise ValueError("`decisions` must come from human_in_the_loop(model, citizens) for the same `citizens`, "
+                         f"but it has {len(decisions)} rows and `citizens` {len(citizens)}.")
+
+
+def compare_flags(decisions, citizens, *, by="estate"):
+    """Compare the tree's flags with the caseworkers' final flags, per group, each rate with its count and interval.
+
+    Parameters
+    ----------
+    decisions : pandas.DataFrame
+        From :func:`human_in_the_loop`.
+    citizens : pandas.DataFrame
+        The same citizens, with their outcomes.
+    by : str, default "estate"
+        As in :func:`casekit.audit`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``flags`` ("tree flag", "final flag") and group:
+        ``accuracy``, ``false_positive_rate`` and ``false_negative_rate``,
+        written by :func:`casekit.format_rate`.
+
+    Examples
+    --------
+    >>> from casekit.model import pilot
+    >>> p = pilot()
+    >>> table = compare_flags(human_in_the_loop(p.model, p.test), p.test)
+    >>> table.loc[("tree flag", "Lyngtoften"), "false_positive_rate"]
+    '25 % (17–36 %), 19 of 75'
+    """
+    from casekit.audit import group_intervals, with_groups
+
+    _check_decisions(decisions, citizens)
+    groups = check_column(with_groups(citizens), by, name="by")
+    parts = {}
+    for label, column in (("tree flag", "model_flag"), ("final flag", "final_flag")):
+        table = group_intervals(citizens["unemployed_12m"], decisions[column].astype(int), sensitive_features=groups)
+        parts[label] = table["shown"].unstack()[["accuracy", "false_positive_rate", "false_negative_rate"]]
+    return pd.concat(parts, names=["flags"])
+
+
+def override_effects(decisions, citizens, *, by="estate"):
+    """Count the overrides that undid one of the tree's errors and those that made a new one, per group.
+
+    An override always flips a flag, so it either helps (the tree was wrong)
+    or hurts (the tree was right).
+
+    Parameters
+    ----------
+    decisions : pandas.DataFrame
+        From :func:`human_in_the_loop`.
+    citizens : pandas.DataFrame
+        The same citizens, with their outcomes.
+    by : str, default "estate"
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``override`` ("lifted", "added") and group; columns
+        ``helped: undid a wrong flag`` and ``hurt: made a right flag wrong``.
+
+    Examples
+    --------
+    >>> from casekit.model import pilot
+    >>> p = pilot()
+    >>> override_effects(human_in_the_loop(p.model, p.test), p.test).columns.tolist()
+    ['helped: undid a wrong flag', 'hurt: made a right flag wrong']
+    """
+    from casekit.audit import with_groups
+
+    _check_decisions(decisions, citizens)
+    groups = check_column(with_groups(citizens), by, name="by")
+    overridden = (decisions["override"] != "").to_numpy()
+    tree_right = decisions["model_flag"].to_numpy() == (citizens["unemployed_12m"] == 1).to_numpy()
+    effect = np.where(tree_right, "hurt: made a right flag wrong", "helped: undid a wrong flag")
+    frame = pd.DataFrame({"override": decisions["override"].to_numpy(), "group": groups.to_numpy(),
+                          "effect": effect})[overridden]
+    table = pd.crosstab([frame["override"], frame["group"]], frame["effect"])
+    table = table.reindex(columns=["helped: undid a wrong flag", "hurt: made a right flag wrong"], fill_value=0)
+    table.columns.name = None
+    table.index.names = ["override", groups.name]
+    return table

@@ -161,3 +161,186 @@ def reverse_hashes(hashes, candidates):
     """
     wanted = set(hashes)
     return {digest: value for value, digest in zip(candidates, unkeyed_hash(candidates)) if digest in wanted}
+
+
+# ---------------------------------------------------------------- summaries for notebook 09
+
+def risk_summary(frame, quasi_identifiers=None, *, min_group=5):
+    """Return the re-identification risk of a table in four numbers.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    quasi_identifiers : list of str, optional
+        As in :func:`group_sizes`.
+    min_group : int, default 5
+        Groups smaller than this count as too small to hide in (a common
+        minimum in official statistics).
+
+    Returns
+    -------
+    pandas.Series
+        ``unique rows`` (alone in their group), ``unique (%)``, ``k`` (see
+        :func:`k_anonymity`), ``median group size`` and ``rows in groups < 5``
+        (with `min_group`).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"age": [30, 30, 41], "gender": ["f", "f", "m"]})
+    >>> risk_summary(frame, ["age", "gender"])["unique rows"]
+    1
+    """
+    min_group = check_positive_int(min_group, name="min_group")
+    sizes = group_sizes(frame, quasi_identifiers)
+    return pd.Series({"unique rows": int((sizes == 1).sum()), "unique (%)": round(100 * float((sizes == 1).mean()), 1),
+                      "k": int(sizes.min()), "median group size": int(sizes.median()),
+                      f"rows in groups < {min_group}": int((sizes < min_group).sum())}, dtype=object)
+
+
+def generalisation_risk(frame, *, age_widths=(1, 5, 10, 20), min_group=5):
+    """Generalise `frame` with each age band, with and without merged districts, and measure the risk each time.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        With ``age`` (and the other quasi-identifiers it has).
+    age_widths : sequence of int, default (1, 5, 10, 20)
+        Band widths in years; 1 keeps the exact age.
+    min_group : int, default 5
+        As in :func:`risk_summary`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``age band (years)`` and ``districts merged``; the
+        columns of :func:`risk_summary`.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"age": [18, 19, 41], "district": ["a", "a", "b"]})
+    >>> generalisation_risk(frame, age_widths=[1, 5])["unique rows"].tolist()
+    [3, 3, 1, 1]
+    """
+    if isinstance(age_widths, (int, str)) or not list(age_widths):
+        raise ValueError(f"`age_widths` must be a list of whole numbers of years, e.g. [1, 5, 10, 20], "
+                         f"but {age_widths!r} was passed.")
+    rows = {}
+    for width in age_widths:
+        for merged in (False, True):
+            coarse = generalise(frame, age_width=check_positive_int(width, name="age_widths"), merge_districts=merged)
+            rows[(width, merged)] = risk_summary(coarse, min_group=min_group)
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.names = ["age band (years)", "districts merged"]
+    return table
+
+
+def cost_of_privacy(train, test, *, age_width=10):
+    """Retrain the pilot tree on coarser data and compare accuracy and the estate's false-positive rate.
+
+    Four versions, each trained on its own (coarsened) training citizens and
+    measured on the test citizens coarsened the same way: the pilot tree,
+    ages in bands of `age_width` years, no district, and both.
+
+    Parameters
+    ----------
+    train, test : pandas.DataFrame
+        The pilot split (:func:`casekit.split_pilot` or ``casekit.pilot()``).
+    age_width : int, default 10
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per version: ``accuracy`` with its 95 % interval, and the
+        false-positive rates of the estate and the rest, each written by
+        :func:`casekit.format_rate` ("25 % (17–36 %), 19 of 75").
+
+    Examples
+    --------
+    >>> from casekit.model import pilot
+    >>> table = cost_of_privacy(pilot().train, pilot().test)
+    >>> table.loc["pilot tree", "false-positive rate, estate"]
+    '25 % (17–36 %), 19 of 75'
+    """
+    from casekit.audit import audit_intervals
+    from casekit.model import PILOT_FEATURES, TARGET, evaluate, train_pilot_tree
+
+    check_frame(train, name="train", columns=PILOT_FEATURES + [TARGET])
+    check_frame(test, name="test", columns=PILOT_FEATURES + [TARGET])
+    width = check_positive_int(age_width, name="age_width")
+    no_district = [f for f in PILOT_FEATURES if f != "district"]
+    banded = f"ages in {width}-year bands"
+    versions = {"pilot tree": (1, PILOT_FEATURES), banded: (width, PILOT_FEATURES),
+                "without district": (1, no_district), f"{banded}, no district": (width, no_district)}
+    rows = {}
+    for name, (band, features) in versions.items():
+        coarse_train, coarse_test = (generalise(train, age_width=band), generalise(test, age_width=band))
+        model = train_pilot_tree(coarse_train, features=features)
+        result = evaluate(model, coarse_test)
+        fpr = audit_intervals(model, coarse_test, by="estate").xs("false_positive_rate", level="metric")["shown"]
+        rows[name] = {"accuracy": f"{result.accuracy:.1%} ({result.ci_low:.1%}–{result.ci_high:.1%})",
+                      "false-positive rate, estate": fpr.iloc[0], "false-positive rate, rest": fpr.iloc[1]}
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = "version"
+    return table
+
+
+def leaked_flags(model, citizens, quasi_identifiers=("age", "gender", "district", "household"), *, age_width=None):
+    """Count, if a list of the tree's flags leaked, how many flagged citizens could be recognised.
+
+    A flagged citizen is *recognisable* when nobody else shares their
+    quasi-identifiers; one in a larger group is exposed too when *everyone* in
+    the group is flagged (the homogeneity problem behind *l*-diversity).
+
+    Parameters
+    ----------
+    model : fitted estimator
+    citizens : pandas.DataFrame
+        Citizens with known outcomes, e.g. the pilot test split.
+    quasi_identifiers : sequence of str, default age, gender, district, household
+    age_width : int, optional
+        Band the ages first (:func:`generalise`); exact ages by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row for the estate, the rest of the municipality and ``all``:
+        counts ``flagged``, ``unique`` (flagged and alone in their group),
+        ``unique_wrongly_flagged`` (of those, found work) and
+        ``whole_group_flagged`` (in a larger group, all of it flagged); and,
+        by :func:`casekit.format_rate`, ``unique_among_flagged`` and
+        ``wrong_among_unique``.
+
+    Examples
+    --------
+    >>> from casekit.model import pilot
+    >>> table = leaked_flags(pilot().model, pilot().test)
+    >>> table.index.tolist()
+    ['Lyngtoften', 'rest of the municipality', 'all']
+    """
+    from casekit.audit import format_rate, with_groups
+    from casekit.model import TARGET
+
+    if not hasattr(model, "predict"):
+        raise TypeError(f"`model` must be a fitted model with .predict, but a {type(model).__name__} was passed. "
+                        "Did you swap `model` and `citizens`?")
+    columns = list(quasi_identifiers)
+    check_frame(citizens, name="citizens", columns=columns + [TARGET])
+    frame = citizens if age_width is None else generalise(citizens, age_width=age_width)
+    sizes = group_sizes(frame, columns).to_numpy()
+    flagged = pd.Series(model.predict(citizens) == 1, index=citizens.index)
+    whole = flagged.groupby([frame[c] for c in columns], observed=True, dropna=False).transform("min").to_numpy()
+    found_work = (citizens[TARGET] == 0).to_numpy()
+    flagged = flagged.to_numpy()
+    estate = with_groups(citizens)["estate"].astype(str).to_numpy()
+    rows = {}
+    for name in [*pd.unique(with_groups(citizens)["estate"].cat.categories), "all"]:
+        here = np.ones(len(citizens), bool) if name == "all" else estate == name
+        unique = here & flagged & (sizes == 1)
+        rows[name] = {"flagged": int((here & flagged).sum()), "unique": int(unique.sum()),
+                      "unique_wrongly_flagged": int((unique & found_work).sum()),
+                      "whole_group_flagged": int((here & flagged & whole.astype(bool) & (sizes > 1)).sum())}
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table["unique_among_flagged"] = [format_rate(k, n) for k, n in zip(table["unique"], table["flagged"])]
+    table["wrong_among_unique"] = [format_rate(k, n) for k, n in zip(table["unique_wrongly_flagged"], table["unique"])]
+    table.index.name = "lives in"
+    return table

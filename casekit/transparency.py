@@ -5,9 +5,12 @@ a plain-language letter to one citizen, and a model card of the kind an
 algorithm register would publish.
 """
 
-from casekit._validation import check_frame
-from casekit.audit import audit
-from casekit.explain import explain, facts_used
+import pandas as pd
+
+from casekit._validation import check_frame, check_model
+from casekit.audit import audit_intervals
+from casekit.codebook import ESTATE
+from casekit.explain import explain, facts_used, flip_test
 from casekit.model import TARGET, evaluate, features_of
 
 #: What the job centre records beyond the pilot's features, in the words of a letter to the citizen.
@@ -54,9 +57,9 @@ def citizen_letter(model, citizen, *, threshold=0.5):
     return f"""**To citizen {explanation.citizen_id}**
 
 After your second interview, the job centre used a statistical model to estimate
-your chances of being in work within a year. Among earlier citizens whose
-registered facts matched yours in the ways listed below, about **{out_of_100} in 100**
-were still unemployed twelve months later. The model therefore {verdict}.
+your chances of being in work within a year. Of the {explanation.leaf_size} earlier citizens whose
+registered facts matched yours in the ways listed below, {explanation.leaf_unemployed} were still
+unemployed twelve months later: about **{out_of_100} in 100**. The model therefore {verdict}.
 
 The estimate rests on these facts about you, from the CPR register and from what
 you registered on Jobnet:
@@ -99,7 +102,10 @@ def model_card(model, train, test, *, later=None, name="The pilot tree"):
     check_frame(train, name="train", columns=[TARGET, "cohort_year"])
     result = evaluate(model, test)
     used = facts_used(model, test).any()
-    groups = audit(model, test, by="estate")[["count", "base_rate", "false_positive_rate", "false_negative_rate"]]
+    intervals = audit_intervals(model, test, by="estate")
+    counts = intervals["denominator"].unstack()["base_rate"].rename("count")
+    rates = intervals["shown"].unstack()[["base_rate", "false_positive_rate", "false_negative_rate"]]
+    groups = pd.concat([counts, rates], axis=1)
     years = f"{train['cohort_year'].min()}-{train['cohort_year'].max()}"
     sections = [
         f"# Model card: {name}",
@@ -109,10 +115,10 @@ def model_card(model, train, test, *, later=None, name="The pilot tree"):
         f"tested on {len(test)} others. Facts the tree asks about: {', '.join(used.index[used])}. "
         f"Facts it may use but never asks about: {', '.join(used.index[~used]) or 'none'}.",
         f"## Performance\n{result}\n\n{_table(result.confusion)}",
-        f"## Performance for groups\n{_table(groups.round(3))}",
+        f"## Performance for groups\nEach rate with its 95 % interval and the citizens behind it.\n\n{_table(groups)}",
         "## Limits\n- Measured on past cohorts; the labour market and Jobnet's registration change.\n"
-        f"- Of the citizens who found work, {groups['false_positive_rate'].iloc[0]:.0%} in {groups.index[0]} "
-        f"were flagged, against {groups['false_positive_rate'].iloc[1]:.0%} in the {groups.index[1]}.\n"
+        f"- Of the citizens who found work, {groups['false_positive_rate'].iloc[0]} in {groups.index[0]} "
+        f"were flagged, against {groups['false_positive_rate'].iloc[1]} in the {groups.index[1]}.\n"
         f"- The tree does not see: {', '.join(_unseen(model))}, nor what the citizen tells the caseworker.",
     ]
     if later is not None:
@@ -126,3 +132,51 @@ def _table(frame):
     rows = [[str(index)] + [str(value) for value in row] for index, row in zip(frame.index, frame.astype(object).to_numpy())]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
+
+
+def letter_candidates(model, citizens, *, district=ESTATE):
+    """Find the citizens a letter would be hardest to write to: flagged residents whose reasons include their district.
+
+    Parameters
+    ----------
+    model : sklearn.pipeline.Pipeline
+        A fitted pilot tree.
+    citizens : pandas.DataFrame
+        Citizens with known outcomes, e.g. the pilot test split.
+    district : str, default the estate (Lyngtoften)
+
+    Returns
+    -------
+    pandas.DataFrame
+        The flagged residents of `district` whose path through the tree asks
+        about their district, with two added columns: ``found_work`` (looking
+        back: the flag was wrong) and ``address_decides`` (another district
+        would change the flag, :func:`casekit.flip_test`). Those for whom both
+        hold come first.
+
+    Examples
+    --------
+    >>> from casekit.model import pilot
+    >>> found = letter_candidates(pilot().model, pilot().test)
+    >>> bool(found["district"].eq("Lyngtoften").all())
+    True
+    """
+    check_model(model, method="predict_proba")
+    check_frame(citizens, name="citizens", columns=["citizen_id", "district", TARGET])
+    column = citizens["district"]
+    districts = list(column.cat.categories) if isinstance(column.dtype, pd.CategoricalDtype) else sorted(column.unique())
+    if district not in districts:
+        raise ValueError(f"`district` must be one of {districts}, but {district!r} was passed.")
+    flagged = model.predict(citizens) == 1
+    if "district" in features_of(model):
+        asks = facts_used(model, citizens)["district"].to_numpy(bool)
+    else:
+        asks = False
+    chosen = citizens[flagged & (column == district).to_numpy() & asks]
+    if chosen.empty:
+        return chosen.assign(found_work=pd.Series(dtype=bool), address_decides=pd.Series(dtype=bool))
+    decides = flip_test(model, chosen).groupby("citizen_id")["flag_changed"].any()
+    chosen = chosen.assign(found_work=chosen[TARGET].eq(0).to_numpy(),
+                           address_decides=chosen["citizen_id"].map(decides).fillna(False).astype(bool).to_numpy())
+    both = (chosen["found_work"] & chosen["address_decides"]).to_numpy()
+    return chosen.iloc[(~both).astype(int).argsort(kind="stable")]

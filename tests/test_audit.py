@@ -252,3 +252,85 @@ def test_compare_groups_names_its_mistakes(model, test_part, kwargs, message):
 def test_a_count_above_its_total_is_refused():
     with pytest.raises(ValueError, match=r"`numerator` must lie between 0 and `denominator`, but 8 of 5"):
         wilson_interval(8, 5)
+
+
+# ---------------------------------------------------------------- per-group thresholds and Valery's teams
+
+from casekit.audit import (  # noqa: E402
+    closest_threshold,
+    compare_thresholds,
+    matching_thresholds,
+    rates_by_threshold,
+    teams_by_prediction,
+)
+
+
+@pytest.fixture(scope="module")
+def curve(model, test_part):
+    return rates_by_threshold(model, test_part, by="estate")
+
+
+def _rate_at(model, citizens, threshold, in_group, metric):
+    """An independent count: flag above `threshold` and compute one rate for the citizens `in_group`."""
+    flagged = model.predict_proba(citizens)[:, 1] > threshold
+    still = citizens["unemployed_12m"].to_numpy() == 1
+    flagged, still = flagged[in_group], still[in_group]
+    return {"false_positive_rate": flagged[~still].mean(), "precision": still[flagged].mean()}[metric]
+
+
+def test_the_closest_threshold_is_closest_by_an_independent_count(model, test_part, curve):
+    estate = (test_part["district"] == ESTATE).to_numpy()
+    chosen = closest_threshold(curve, "false_positive_rate", group=ESTATE, reference=REST)
+    target = _rate_at(model, test_part, 0.5, ~estate, "false_positive_rate")
+    best = min(abs(_rate_at(model, test_part, t, estate, "false_positive_rate") - target)
+               for t in curve.index.get_level_values("threshold").unique())
+    assert abs(_rate_at(model, test_part, chosen, estate, "false_positive_rate") - target) == pytest.approx(best)
+    assert chosen > 0.5, "to bring the estate's false positives down to the rest's, its bar must rise"
+
+
+def test_matching_pairs_match_and_exclude_the_pilots_threshold(model, test_part, curve):
+    estate = (test_part["district"] == ESTATE).to_numpy()
+    pairs = matching_thresholds(curve, group=ESTATE, reference=REST, tolerance=0.02)
+    assert len(pairs) > 0 and not ((pairs[ESTATE] == 0.5) & (pairs[REST] == 0.5)).any()
+    sums = (pairs[ESTATE] + pairs[REST]).to_numpy()
+    assert (sums[:-1] <= sums[1:]).all(), "the pair that flags the most comes first"
+    first = pairs.iloc[0]
+    for metric in ("false_positive_rate", "precision"):
+        assert abs(_rate_at(model, test_part, first[ESTATE], estate, metric)
+                   - _rate_at(model, test_part, first[REST], ~estate, metric)) <= 0.02
+    assert len(matching_thresholds(curve, group=ESTATE, reference=REST, tolerance=0.0)) <= len(pairs)
+
+
+def test_compare_thresholds_writes_each_rate_with_its_count(curve):
+    table = compare_thresholds(curve, {ESTATE: 0.5, REST: 0.5})
+    assert table.loc[ESTATE, "false_positive_rate"] == "25 % (17–36 %), 19 of 75"
+    assert table.columns.tolist() == ["threshold", "selection_rate", "false_positive_rate", "precision",
+                                      "false_negative_rate"]
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    (lambda c: closest_threshold(c, "fpr", group=ESTATE, reference=REST), "`metric` must be one of"),
+    (lambda c: closest_threshold(c, "precision", group="Lyngtofte", reference=REST), "`group` must be one of"),
+    (lambda c: closest_threshold(c, "precision", group=ESTATE, reference=REST, at=50), "Did you mean 0.5"),
+    (lambda c: matching_thresholds(c, group=ESTATE, reference=ESTATE), "`reference` must be one of"),
+    (lambda c: matching_thresholds(c, group=ESTATE, reference=REST, tolerance=2), "`tolerance` must be between"),
+    (lambda c: compare_thresholds(c, {ESTATE: 0.505}), "one of the curve's thresholds"),
+    (lambda c: compare_thresholds(c, 0.5), "`thresholds` must be a dict"),
+    (lambda c: closest_threshold(c.reset_index(), "precision", group=ESTATE, reference=REST), "`curve` must be"),
+])
+def test_threshold_helpers_say_what_is_allowed(curve, call, message):
+    with pytest.raises((ValueError, TypeError), match=message):
+        call(curve)
+
+
+def test_teams_by_prediction_counts_as_a_crosstab_does(model, test_part):
+    teams = teams_by_prediction(model, test_part, threshold=0.7)
+    long_term = model.predict_proba(test_part)[:, 1] > 0.7
+    estate = (test_part["district"] == ESTATE).to_numpy()
+    found_work = test_part["unemployed_12m"].to_numpy() == 0
+    assert teams.loc[ESTATE, "long_term"] == (long_term & estate).sum()
+    assert teams.loc[REST, "found_work_long_term"] == (long_term & ~estate & found_work).sum()
+    assert teams["citizens"].sum() == len(test_part)
+    assert teams.loc[ESTATE, "long_term_among_found_work"].endswith(f"of {(estate & found_work).sum()}")
+    with pytest.raises(ValueError, match="Did you mean 0.7"):
+        teams_by_prediction(model, test_part, threshold=70)

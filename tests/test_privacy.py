@@ -66,3 +66,49 @@ def test_a_short_key_is_refused_without_showing_it():
 def test_a_missing_quasi_identifier_is_named(sheet):
     with pytest.raises(ValueError, match=r"`frame` has no column 'postcode'"):
         uniqueness(sheet, ["postcode", "age"])
+
+
+# ---------------------------------------------------------------- the summaries notebook 09 shows
+
+from casekit.privacy import cost_of_privacy, generalisation_risk, leaked_flags, risk_summary  # noqa: E402
+
+
+def test_risk_summary_agrees_with_the_single_measures(sheet):
+    qi = ["age", "gender", "district", "household"]
+    summary = risk_summary(sheet, qi)
+    assert summary["k"] == k_anonymity(sheet, qi)
+    assert summary["unique rows"] == round(uniqueness(sheet, qi) * len(sheet))
+    assert summary["rows in groups < 5"] == (group_sizes(sheet, qi) < 5).sum()
+    with pytest.raises(ValueError, match="has no column 'benfit_type'.*benefit_type"):
+        risk_summary(sheet, ["age", "benfit_type"])
+
+
+def test_wider_bands_and_merged_districts_never_make_more_rows_unique(sheet):
+    table = generalisation_risk(sheet, age_widths=[1, 10])
+    assert table.loc[(10, False), "unique rows"] <= table.loc[(1, False), "unique rows"]
+    assert table.loc[(1, True), "unique rows"] <= table.loc[(1, False), "unique rows"]
+    with pytest.raises(ValueError, match="`age_widths` must be a list"):
+        generalisation_risk(sheet, age_widths=10)
+
+
+def test_cost_of_privacy_shows_each_rate_with_its_count(split):
+    train, test = split
+    table = cost_of_privacy(train, test, age_width=20)
+    assert table.index.tolist() == ["pilot tree", "ages in 20-year bands", "without district",
+                                    "ages in 20-year bands, no district"]
+    assert table.loc["pilot tree", "false-positive rate, estate"] == "25 % (17–36 %), 19 of 75"
+    assert table.loc["pilot tree", "accuracy"].startswith("88.7%")
+
+
+def test_leaked_flags_count_as_a_plain_groupby_does(model, test_part):
+    qi = ["age", "gender", "district", "household"]
+    table = leaked_flags(model, test_part, qi)
+    flagged = model.predict(test_part) == 1
+    unique = flagged & (group_sizes(test_part, qi) == 1).to_numpy()
+    assert table.loc["all", "flagged"] == flagged.sum()
+    assert table.loc["all", "unique"] == unique.sum()
+    assert table.loc["all", "unique_wrongly_flagged"] == (unique & (test_part["unemployed_12m"] == 0).to_numpy()).sum()
+    assert table.loc["Lyngtoften", "unique"] + table.loc["rest of the municipality", "unique"] == unique.sum()
+    assert leaked_flags(model, test_part, qi, age_width=10).loc["all", "unique"] < unique.sum()
+    with pytest.raises(TypeError, match="swap"):
+        leaked_flags(test_part, model)

@@ -24,3 +24,28 @@ def test_the_model_card_reports_computed_figures(model, split, cohort_2019):
     assert "Facts it may use but never asks about: gender." in card
     assert "| Lyngtoften | 352 |" in card
     assert "does not see: health_limitation" in card
+
+
+def test_letter_candidates_are_flagged_estate_residents_whose_reasons_include_their_district(model, test_part):
+    import pytest
+
+    from casekit.explain import facts_used
+    from casekit.transparency import letter_candidates
+
+    found = letter_candidates(model, test_part)
+    used = facts_used(model, found)
+    assert (model.predict(found) == 1).all() and found["district"].eq("Lyngtoften").all() and used["district"].all()
+    assert found["found_work"].tolist() == found["unemployed_12m"].eq(0).tolist()
+    both = (found["found_work"] & found["address_decides"]).tolist()
+    assert both == sorted(both, reverse=True), "the hardest letters first"
+    with pytest.raises(ValueError, match="`district` must be one of"):
+        letter_candidates(model, test_part, district="Lyngtofte")
+
+
+def test_the_letter_says_how_many_similar_citizens_the_estimate_rests_on(model, test_part):
+    from casekit.explain import explain
+
+    explanation = explain(model, test_part.iloc[[1]])
+    letter = citizen_letter(model, test_part.iloc[[1]])
+    assert f"Of the {explanation.leaf_size} earlier citizens" in letter
+    assert f"{explanation.leaf_unemployed} were still" in letter

@@ -1,13 +1,15 @@
 """Exercises for notebook 08, episode 7 over coffee: stigmatisation by residence.
 
-The estate's false-positive rate, the flip test into Lyngtoften, what is left of
-the gap without the district, the estate's share of Valery's "long-term" team,
-and what a flag tied to an address means for the people who live there.
+The estate's false-positive rate (with the count and interval it rests on),
+the flip test into Lyngtoften, what is left of the gap without the district, in
+how many redrawn worlds the gap is large, the estate's share of Valery's
+"long-term" team, and what a flag tied to an address means for the people who
+live there.
 
 >>> from casekit.exercises import ex08
 >>> [q.name for q in ex08.QUESTIONS]  # doctest: +NORMALIZE_WHITESPACE
 ['estate false-positive rate', 'moved into the estate', 'ratio without district',
- 'estate share of the long-term team', 'a true average, a marked place']
+ 'worlds with a ratio of at least 2', 'estate share of the long-term team', 'a true average, a marked place']
 """
 
 from functools import lru_cache
@@ -18,6 +20,20 @@ from casekit.codebook import ESTATE
 from casekit.exercises import context
 from casekit.explain import flip_test
 from casekit.model import PILOT_FEATURES, TARGET, train_pilot_tree
+from casekit.worlds import many_worlds
+
+#: The worlds of the many-worlds question: seeds 0 to 29, as in notebook 08.
+WORLD_SEEDS = tuple(range(30))
+
+
+@lru_cache(maxsize=1)
+def _worlds():
+    """The headline figures of the 30 redrawn worlds (a few seconds, once per session)."""
+    return many_worlds(WORLD_SEEDS)
+
+
+def _worlds_where(column, at_least):
+    return int((_worlds()[column] >= at_least).sum())
 
 
 @lru_cache(maxsize=None)
@@ -81,12 +97,15 @@ estate_fpr = Question(
                 "You divided the estate's false positives by all its residents. Divide by the residents who found "
                 "work (unemployed_12m == 0)."),
     ],
-    hints=["audit(model, test, by=\"estate\") gives one row for Lyngtoften and one for the rest of the municipality.",
-           "Pick the row ESTATE and the column \"false_positive_rate\" with .loc[row, column]."],
-    worked='by_estate = audit(model, test, by="estate")\n'
-           'estate_fpr = by_estate.loc[ESTATE, "false_positive_rate"]',
+    hints=["casekit.audit_intervals(model, test, by=\"estate\") gives, for Lyngtoften and the rest, every rate "
+           "with its count and interval (the column \"shown\"), and the bare number in the column \"rate\".",
+           "Pick the row (ESTATE, \"false_positive_rate\") and the column \"rate\" with .loc[row, column]."],
+    worked='rates = casekit.audit_intervals(model, test, by="estate")\n'
+           'estate_fpr = rates.loc[(ESTATE, "false_positive_rate"), "rate"]\n'
+           'print(rates.loc[(ESTATE, "false_positive_rate"), "shown"])',
     why="These are residents of the estate who found work within the year and were marked as at risk anyway. "
-        "Compare the rest's row: the same mistake hits people in Lyngtoften far more often.",
+        "Compare the rest's row: the same mistake hits people in Lyngtoften far more often. But the rate rests on "
+        "only a few dozen residents who found work: say it with its count and interval (the column \"shown\").",
 )
 
 moved_into_estate = Question(
@@ -141,13 +160,41 @@ ratio_without_district = Question(
     ],
     hints=["Build the feature list without \"district\" from casekit.PILOT_FEATURES and pass it to "
            "casekit.train_pilot_tree(train, features=...).",
-           "audit(model_nd, test, by=\"estate\") then gives both false-positive rates; divide the estate's by the rest's."],
+           "audit(model_nd, test, by=\"estate\") then gives both false-positive rates; divide the estate's by the rest's. "
+           "casekit.audit_gap(model_nd, test, random_state=0) gives the ratio with its interval too."],
     worked='no_district = [f for f in casekit.PILOT_FEATURES if f != "district"]\n'
            'model_nd = casekit.train_pilot_tree(train, features=no_district)\n'
            'fpr_nd = audit(model_nd, test, by="estate")["false_positive_rate"]\n'
-           'ratio_without_district = fpr_nd[ESTATE] / fpr_nd[REST]',
-    why="The ratio shrinks, but it stays well above one: education and work history carry part of the address "
-        "with them. Taking the column out is a start, not a bias test.",
+           'ratio_without_district = fpr_nd[ESTATE] / fpr_nd[REST]\n'
+           'print(casekit.audit_gap(model_nd, test, random_state=0).loc["ratio", "shown"])',
+    why="The ratio shrinks, but it stays above one: education and work history carry part of the address "
+        "with them. Its interval is wide, though, and notebook 08's many worlds show that a ratio above 1.5 "
+        "without district holds in only some worlds. Taking the column out is a start, not a bias test.",
+)
+
+worlds_ratio_2 = Question(
+    name="worlds with a ratio of at least 2",
+    context=context,
+    truth=lambda c: _worlds_where("fpr_ratio", 2),
+    mistakes=[
+        Mistake(lambda c: _worlds_where("fpr_ratio", 2) / len(WORLD_SEEDS),
+                "That is the share of the worlds. The question asks how many worlds: count them with .sum()."),
+        Mistake(lambda c: len(WORLD_SEEDS) - _worlds_where("fpr_ratio", 2),
+                "Turned around: that is the number of worlds where the ratio stays below 2."),
+        Mistake(lambda c: _worlds_where("fpr_ratio_without_district", 2),
+                "That is the ratio for the tree without district (fpr_ratio_without_district). "
+                "The question is about the pilot tree: the column fpr_ratio."),
+        Mistake(lambda c: _worlds_where("fpr_ratio", 1.5),
+                "You counted the worlds with a ratio of at least 1.5. The question asks for at least 2."),
+    ],
+    hints=["casekit.many_worlds(range(30)) redraws the world 30 times and gives one row per world; the column "
+           "fpr_ratio is the estate's false-positive rate divided by the rest's.",
+           "(worlds[\"fpr_ratio\"] >= 2) is True or False for each world; .sum() counts the Trues. "
+           "casekit.summarise_worlds(worlds) says the same in words."],
+    worked='worlds = casekit.many_worlds(range(30))\n'
+           'worlds_ratio_2 = int((worlds["fpr_ratio"] >= 2).sum())',
+    why="The large gap is no accident of the kit's one draw: it comes back in most worlds drawn by the same rules. "
+        "Finer claims are less safe; summarise_worlds(worlds) shows which hold in far fewer worlds.",
 )
 
 estate_share_long_term = Question(
@@ -170,7 +217,9 @@ estate_share_long_term = Question(
     hints=["The long-term team is every test citizen the pilot tree flags: model.predict(test) == 1.",
            "Among those citizens, take the mean of (district == ESTATE)."],
     worked='long_term = model.predict(test) == 1\n'
-           'estate_share_long_term = (test.loc[long_term, "district"] == ESTATE).mean()',
+           'in_estate = test.loc[long_term, "district"] == ESTATE\n'
+           'estate_share_long_term = in_estate.mean()\n'
+           'print(casekit.format_rate(in_estate.sum(), long_term.sum()))',
     why="Compare it with the estate's share of all citizens: the long-term team would be, to a large extent, "
         "a Lyngtoften team, and its caseworkers would come to know the place as 'the hard cases'.",
 )
@@ -198,7 +247,8 @@ true_average = Reflection(
            "cannot both hold when base rates differ: Chouldechova (2017).",
 )
 
-QUESTIONS = [estate_fpr, moved_into_estate, ratio_without_district, estate_share_long_term, true_average]
+QUESTIONS = [estate_fpr, moved_into_estate, ratio_without_district, worlds_ratio_2, estate_share_long_term,
+             true_average]
 
 
 def summary():
