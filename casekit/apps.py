@@ -17,6 +17,7 @@ from sklearn.utils import check_random_state
 from casekit._validation import check_choice, check_frame, check_model, check_positive_int, check_probability
 from casekit.audit import CONFIDENCE, MIN_COUNT, _compare_cells, _fraction, confusion_by_group, format_rate, \
     wilson_interval, with_groups
+from casekit.codebook import DISTRICTS, EDUCATION_LEVELS
 from casekit.data import COHORTS
 from casekit.explain import explain, flip_test
 from casekit.model import TARGET
@@ -161,8 +162,9 @@ def threshold_summary(model, citizens, threshold, *, caseworkers=CASEWORKERS, ci
         ``flagged_correctly``, ``wrongly_flagged`` (found work anyway),
         ``missed`` (still unemployed, not flagged), ``left_alone_correctly``,
         ``accuracy``, ``wrongly_flagged_per_year``, ``missed_per_year``,
-        ``wrongly_flagged_per_caseworker_per_year`` and
-        ``missed_per_caseworker_per_year``.
+        ``wrongly_flagged_per_caseworker_per_year``,
+        ``missed_per_caseworker_per_year``, and ``flagged_per_year`` and
+        ``flagged_per_caseworker_per_year`` (every flag, right or wrong).
 
     Examples
     --------
@@ -194,7 +196,9 @@ def _summary(probability, truth, threshold, caseworkers, citizens_per_year):
     per_caseworker = {f"{kind}_per_caseworker_per_year": per_year[f"{kind}_per_year"] / caseworkers
                       for kind in ("wrongly_flagged", "missed")}
     accuracy = (counts["flagged_correctly"] + counts["left_alone_correctly"]) / len(truth)
-    return pd.Series({**counts, "accuracy": accuracy, **per_year, **per_caseworker})
+    flagged_per_year = (counts["flagged_correctly"] + counts["wrongly_flagged"]) * scale
+    return pd.Series({**counts, "accuracy": accuracy, **per_year, **per_caseworker,
+                      "flagged_per_year": flagged_per_year, "flagged_per_caseworker_per_year": flagged_per_year / caseworkers})
 
 
 def threshold_curve(model, citizens, thresholds=THRESHOLDS, *, caseworkers=CASEWORKERS,
@@ -253,6 +257,242 @@ def _summary_html(s):
         f"<b>{s['wrongly_flagged_per_caseworker_per_year']:.1f}</b> wrongly flagged and "
         f"<b>{s['missed_per_caseworker_per_year']:.1f}</b> missed.</p>"
     )
+
+
+# ---------------------------------------------------------------- notebooks 04 and 05: small helpers
+
+def closest_citizen(model, citizens, probability):
+    """Return the citizen whose probability of still being unemployed is closest to `probability`.
+
+    Parameters
+    ----------
+    model : sklearn.pipeline.Pipeline
+        A fitted pilot tree.
+    citizens : pandas.DataFrame
+        The citizens to search, e.g. the pilot test split.
+    probability : float
+        Between 0 and 1, e.g. 0.55 (just above the pilot's threshold).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row (the first such citizen), ready for :func:`casekit.explain`.
+
+    Examples
+    --------
+    >>> from casekit.model import pilot
+    >>> p = pilot()
+    >>> citizen = closest_citizen(p.model, p.test, 0.95)
+    >>> len(citizen), round(float(p.model.predict_proba(citizen)[0, 1]), 1)
+    (1, 0.9)
+    """
+    _check_citizens(model, citizens)
+    probability = check_probability(probability, name="probability")
+    distance = np.abs(model.predict_proba(citizens)[:, 1] - probability)
+    return citizens.iloc[[int(np.argmin(distance))]]
+
+
+def move(citizens, district):
+    """Return a copy of `citizens` living in `district`, everything else the same.
+
+    Parameters
+    ----------
+    citizens : pandas.DataFrame
+        One or more citizens.
+    district : str
+        One of :data:`casekit.DISTRICTS`.
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Examples
+    --------
+    >>> from casekit.model import pilot
+    >>> move(pilot().test.head(2), "Havnen")["district"].tolist()
+    ['Havnen', 'Havnen']
+    """
+    check_frame(citizens, name="citizens", columns=["district"])
+    check_choice(district, DISTRICTS, name="district")
+    return citizens.assign(district=pd.Categorical([district] * len(citizens), dtype=citizens["district"].dtype))
+
+
+def rule_versus_tree(model, citizens, *, education_at_most="primary school", years_employed_below=2, threshold=0.5):
+    """Compare the tree with a caseworker's rule of thumb on citizens whose outcome is known.
+
+    The rule flags a citizen whose education is at most `education_at_most`
+    (a missing education counts as not flagged) and who worked fewer than
+    `years_employed_below` of the last five years.
+
+    Parameters
+    ----------
+    model : sklearn.pipeline.Pipeline
+        A fitted pilot tree.
+    citizens : pandas.DataFrame
+        Citizens with known outcomes, e.g. the pilot test split.
+    education_at_most : str, default "primary school"
+        One of :data:`casekit.EDUCATION_LEVELS`.
+    years_employed_below : float, default 2
+        Between 0 and 5.
+    threshold : float, default 0.5
+        The tree flags above this.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rows ``tree`` and ``rule of thumb``; columns ``flagged`` (citizens),
+        ``right`` (share of all citizens it is right for), ``disagreements``
+        (citizens the two judge differently, the same in both rows),
+        ``right_where_they_disagree`` (count) and ``shown`` (that count
+        written by :func:`casekit.audit.format_rate`), and ``agree`` (share
+        of all citizens on which the two agree, the same in both rows).
+
+    Examples
+    --------
+    >>> from casekit.model import pilot
+    >>> p = pilot()
+    >>> table = rule_versus_tree(p.model, p.test)
+    >>> table.index.tolist()
+    ['tree', 'rule of thumb']
+    >>> int(table["right_where_they_disagree"].sum()) == int(table["disagreements"].iloc[0])
+    True
+    """
+    _check_citizens(model, citizens)
+    check_frame(citizens, name="citizens", columns=[TARGET, "education", "years_employed_5y"])
+    check_choice(education_at_most, EDUCATION_LEVELS, name="education_at_most")
+    if isinstance(years_employed_below, bool) or not isinstance(years_employed_below, (int, float)) \
+            or not 0 <= years_employed_below <= 5:
+        raise ValueError(f"`years_employed_below` must be a number of years from 0 to 5, "
+                         f"but {years_employed_below!r} was passed.")
+    threshold = check_probability(threshold, name="threshold")
+    truth = citizens[TARGET].to_numpy() == 1
+    level = citizens["education"].map({name: rank for rank, name in enumerate(EDUCATION_LEVELS)}).astype(float)
+    flags = {"tree": model.predict_proba(citizens)[:, 1] > threshold,
+             "rule of thumb": ((level <= EDUCATION_LEVELS.index(education_at_most)).to_numpy()
+                               & (citizens["years_employed_5y"] < years_employed_below).to_numpy())}
+    disagree = flags["tree"] != flags["rule of thumb"]
+    rows = {}
+    for name, flagged in flags.items():
+        right_there = int((flagged == truth)[disagree].sum())
+        rows[name] = {"flagged": int(flagged.sum()), "right": float((flagged == truth).mean()),
+                      "disagreements": int(disagree.sum()), "right_where_they_disagree": right_there,
+                      "shown": format_rate(right_there, int(disagree.sum())), "agree": float(1 - disagree.mean())}
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def harm_per_year(curve, cost_wrongly_flagged, cost_missed):
+    """Return the total harm a year at each threshold, given what one error of each kind costs.
+
+    Parameters
+    ----------
+    curve : pandas.DataFrame
+        From :func:`threshold_curve`: one row per threshold.
+    cost_wrongly_flagged, cost_missed : float
+        Harm points for one citizen wrongly flagged (found work anyway) and
+        one citizen missed (still unemployed, not flagged). Assumptions, not data.
+
+    Returns
+    -------
+    pandas.Series
+        Harm points a year, indexed by threshold.
+
+    Examples
+    --------
+    >>> from casekit.model import pilot
+    >>> p = pilot()
+    >>> harm = harm_per_year(threshold_curve(p.model, p.test), 1, 1)
+    >>> harm.index.name, len(harm)
+    ('threshold', 19)
+    """
+    if not isinstance(curve, pd.DataFrame) or not {"wrongly_flagged_per_year", "missed_per_year"} <= set(curve):
+        raise ValueError("`curve` must be the table from casekit.apps.threshold_curve(model, citizens), "
+                         f"but {type(curve).__name__} was passed.")
+    costs = {}
+    for name, value in {"cost_wrongly_flagged": cost_wrongly_flagged, "cost_missed": cost_missed}.items():
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) or not value >= 0:
+            raise ValueError(f"`{name}` must be a number of harm points, 0 or more, but {value!r} was passed.")
+        costs[name] = float(value)
+    harm = (curve["wrongly_flagged_per_year"] * costs["cost_wrongly_flagged"]
+            + curve["missed_per_year"] * costs["cost_missed"])
+    return harm.rename("harm_per_year")
+
+
+def least_harm_threshold(curve, cost_wrongly_flagged, cost_missed):
+    """Return the threshold of `curve` with the least total harm a year (the lowest, if several tie).
+
+    Parameters
+    ----------
+    curve : pandas.DataFrame
+        From :func:`threshold_curve`.
+    cost_wrongly_flagged, cost_missed : float
+        As in :func:`harm_per_year`.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> from casekit.model import pilot
+    >>> p = pilot()
+    >>> curve = threshold_curve(p.model, p.test)
+    >>> least_harm_threshold(curve, 1, 4) <= least_harm_threshold(curve, 1, 1) <= least_harm_threshold(curve, 4, 1)
+    True
+    """
+    return float(harm_per_year(curve, cost_wrongly_flagged, cost_missed).idxmin())
+
+
+#: What each rate of :func:`casekit.rates_by_threshold` counts: rate -> (numerator, denominator column).
+_CURVE_COUNTS = {"selection_rate": "count", "false_positive_rate": "found_work",
+                 "true_positive_rate": "still_unemployed", "precision": "flagged"}
+
+
+def rates_shown(rates, metric="false_positive_rate", *, thresholds=None):
+    """Write one rate of :func:`casekit.rates_by_threshold` with its interval and count, a column per group.
+
+    Parameters
+    ----------
+    rates : pandas.DataFrame
+        From ``casekit.rates_by_threshold(model, citizens, by=...)``.
+    metric : {"false_positive_rate", "selection_rate", "true_positive_rate", "precision"}
+    thresholds : list of float, optional
+        The rows to keep (thresholds of `rates`); all by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per threshold, one column per group, each cell written by
+        :func:`casekit.audit.format_rate`: "25 % (17–36 %), 19 of 75".
+
+    Examples
+    --------
+    >>> import casekit
+    >>> p = casekit.pilot()
+    >>> rates = casekit.rates_by_threshold(p.model, p.test, by="estate", thresholds=[0.5])
+    >>> rates_shown(rates).loc[0.5, "Lyngtoften"]
+    '25 % (17–36 %), 19 of 75'
+    """
+    if not isinstance(rates, pd.DataFrame) or list(rates.index.names) != ["threshold", "group"]:
+        raise ValueError("`rates` must be the table from casekit.rates_by_threshold(model, citizens, by=...), "
+                         f"but {type(rates).__name__} was passed.")
+    check_choice(metric, list(_CURVE_COUNTS), name="metric")
+    denominator = rates[_CURVE_COUNTS[metric]]
+    numerator = (rates[metric].fillna(0) * denominator).round().astype(int)
+    shown = pd.Series([format_rate(k, n) for k, n in zip(numerator, denominator)], index=rates.index)
+    table = shown.unstack("group")
+    if thresholds is not None:
+        known = table.index.tolist()
+        rows = []
+        for value in thresholds:
+            match = [t for t in known if np.isclose(t, value)] if isinstance(value, (int, float)) else []
+            if not match:
+                raise ValueError(f"`thresholds` must be drawn from the thresholds of `rates` ({known[0]:g} to "
+                                 f"{known[-1]:g}), but {value!r} was passed.")
+            rows.append(match[0])
+        table = table.loc[rows]
+    table.columns = table.columns.astype(str)
+    table.columns.name = None
+    return table
 
 
 # ---------------------------------------------------------------- residence audit

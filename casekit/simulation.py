@@ -74,7 +74,8 @@ def simulate(policy="at_risk", *, years=6, caseworkers=20, slots_per_caseworker=
         (how often that year's flags matched that year's outcomes),
         ``unemployed_overall`` and ``found_work_if_predicted`` (of the citizens
         the tree expected to find work, the share who did: what caseworkers
-        would be judged on).
+        would be judged on), and ``citizens_estate`` (how many of the year's
+        citizens live on the estate: the count behind its shares).
 
     Examples
     --------
@@ -87,6 +88,10 @@ def simulate(policy="at_risk", *, years=6, caseworkers=20, slots_per_caseworker=
     capacity = check_positive_int(caseworkers, name="caseworkers") * check_positive_int(
         slots_per_caseworker, name="slots_per_caseworker")
     n = check_positive_int(citizens_per_year, name="citizens_per_year")
+    if isinstance(support_effect, bool) or not isinstance(support_effect, (int, float, np.number)) \
+            or not 0 <= support_effect <= 10:
+        raise ValueError(f"`support_effect` must be a number from 0 (support does nothing) to 10, "
+                         f"but {support_effect!r} was passed.")
     # One seed per year's cohort and one for breaking ties: every policy meets the same citizens.
     *cohort_seeds, tie_seed = check_random_state(random_state).randint(0, 2**31 - 1, size=years + 1)
     ties = check_random_state(tie_seed)
@@ -138,6 +143,7 @@ def _year_summary(year, policy, cohort, flagged, supported):
         "apparent_accuracy": (flagged == outcome).mean(),
         "unemployed_overall": outcome.mean(),
         "found_work_if_predicted": (outcome[~flagged] == 0).mean(),
+        "citizens_estate": int(estate.sum()),
     }
 
 
@@ -193,3 +199,79 @@ def plot_history(history, column="gap", *, ax=None):
     ax.set_ylabel(column.replace("_", " "))
     ax.legend(title="support goes to")
     return ax
+
+
+#: The columns :func:`versus_random` compares, in the order notebook 06 reads them.
+COMPARED = ["apparent_accuracy", "unemployed_estate", "unemployed_overall", "gap", "estate_share_supported"]
+
+
+def _check_history(history):
+    if not isinstance(history, pd.DataFrame) or not {"policy", "year", *COMPARED, "found_work_if_predicted"} <= set(
+            history.columns):
+        raise ValueError("`history` must be the table from casekit.simulation.compare_policies(...), "
+                         f"but a {type(history).__name__} was passed.")
+    return history
+
+
+def versus_random(history, *, baseline="ignore_score"):
+    """Return each policy's yearly averages minus the random draw's, in percentage points.
+
+    Parameters
+    ----------
+    history : pandas.DataFrame
+        From :func:`compare_policies`.
+    baseline : str, default "ignore_score"
+        The policy to compare with: support handed out at random.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per other policy, one column per :data:`COMPARED` measure;
+        a positive number means "higher than under `baseline`".
+
+    Examples
+    --------
+    >>> table = versus_random(compare_policies(years=1))
+    >>> table.index.tolist()
+    ['at_risk', 'likely_to_find_work', 'borderline']
+    """
+    _check_history(history)
+    check_choice(baseline, list(history["policy"].unique()), name="baseline")
+    averages = history.groupby("policy", sort=False)[COMPARED].mean()
+    difference = (averages - averages.loc[baseline]) * 100
+    return difference.drop(index=baseline).rename_axis(index=None)
+
+
+def scorecard_ranks(history):
+    """Rank the policies on Torben's scorecard and on what the job centre is for (1 = best).
+
+    Parameters
+    ----------
+    history : pandas.DataFrame
+        From :func:`compare_policies`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per policy, sorted by the scorecard: the yearly average of
+        ``found_work_if_predicted`` (of the citizens predicted to find work,
+        the share who did), then its rank, and the ranks on the system being
+        right (``apparent_accuracy``, highest first), on fewest unemployed
+        (``unemployed_overall``) and on the smallest gap between the estate
+        and the rest (``gap``).
+
+    Examples
+    --------
+    >>> scorecard_ranks(compare_policies(years=1)).columns[1]
+    'rank on that scorecard'
+    """
+    averages = _check_history(history).groupby("policy", sort=False).mean(numeric_only=True)
+    ranks = pd.DataFrame({
+        "predicted to find work and did (share)": averages["found_work_if_predicted"].round(3),
+        "rank on that scorecard": averages["found_work_if_predicted"].rank(ascending=False, method="min"),
+        "rank on the system being right": averages["apparent_accuracy"].rank(ascending=False, method="min"),
+        "rank on fewest unemployed": averages["unemployed_overall"].rank(method="min"),
+        "rank on smallest gap": averages["gap"].rank(method="min"),
+    })
+    ranks = ranks.astype({column: int for column in ranks.columns[1:]})
+    return ranks.sort_values("rank on that scorecard").rename_axis(index=None)

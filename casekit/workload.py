@@ -6,10 +6,15 @@ explaining a flag to a citizen 10, an interview 45, and a caseworker has
 1,560 working hours a year for casework (37 hours a week over about 42 weeks).
 """
 
+import numbers
+
 import pandas as pd
 
-from casekit._validation import check_choice, check_positive_int
+from casekit._validation import check_choice, check_column, check_frame, check_model, check_positive_int, \
+    check_probability
 from casekit.apps import CASEWORKERS, CITIZENS_PER_YEAR, threshold_summary
+from casekit.audit import format_rate, with_groups
+from casekit.model import TARGET
 
 HOURS_PER_CASEWORKER = 1560
 INTERVIEW_MINUTES = 45
@@ -50,6 +55,13 @@ def workload(*, caseworkers=CASEWORKERS, citizens_per_year=CITIZENS_PER_YEAR, lo
     233
     """
     caseworkers = check_positive_int(caseworkers, name="caseworkers")
+    for name, value in {"lookup_minutes": lookup_minutes, "note_minutes": note_minutes,
+                        "explain_minutes": explain_minutes, "citizens_explained": citizens_explained,
+                        "hours_per_caseworker": hours_per_caseworker}.items():
+        if isinstance(value, bool) or not isinstance(value, numbers.Real) or value < 0:
+            raise ValueError(f"`{name}` must be a number, 0 or more (e.g. {name}=2), but {value!r} was passed.")
+    if hours_per_caseworker == 0:
+        raise ValueError("`hours_per_caseworker` must be more than 0, but 0 was passed.")
     minutes = citizens_per_year * (lookup_minutes + note_minutes) + citizens_explained * explain_minutes
     per_caseworker = minutes / 60 / caseworkers
     return pd.Series({
@@ -125,3 +137,121 @@ def process_consequences(form, model, citizens, *, threshold=0.5, caseworkers=CA
         "citizens_wrongly_told_they_are_at_risk": errors["wrongly_flagged_per_year"] if told else 0.0,
         "people_who_see_each_flag": 1.0 if form["who_sees"] == "the caseworker" else 2.0,
     })
+
+
+def compare_assumptions(assumptions):
+    """Return :func:`workload` for several sets of assumptions, one row each.
+
+    Parameters
+    ----------
+    assumptions : dict
+        ``{name: {argument: value, ...}}``, each inner dict the keyword
+        arguments of :func:`workload`, e.g.
+        ``{"quick look": {"lookup_minutes": 1, "note_minutes": 0}}``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per name; the columns of :func:`workload`, with
+        ``share_of_working_time`` shown as ``percent_of_working_time``.
+
+    Examples
+    --------
+    >>> table = compare_assumptions({"defaults": {}, "careful": {"lookup_minutes": 5, "note_minutes": 10}})
+    >>> table["hours_per_caseworker"].round(1).tolist()
+    [11.7, 25.0]
+    """
+    if not isinstance(assumptions, dict) or not assumptions:
+        raise TypeError("`assumptions` must be a dict {name: {argument: value}}, "
+                        f"but {assumptions!r} was passed." if not isinstance(assumptions, dict) else
+                        "`assumptions` must hold at least one set of assumptions, but it is empty.")
+    allowed = list(workload.__kwdefaults__)
+    rows = {}
+    for name, arguments in assumptions.items():
+        if not isinstance(arguments, dict):
+            raise TypeError(f"`assumptions[{name!r}]` must be a dict of arguments from {allowed}, "
+                            f"but {arguments!r} was passed.")
+        for argument in arguments:
+            check_choice(argument, allowed, name=f"assumptions[{name!r}] key")
+        rows[name] = workload(**arguments)
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table["share_of_working_time"] *= 100
+    return table.rename(columns={"share_of_working_time": "percent_of_working_time"})
+
+
+def compare_forms(forms, model, citizens, *, threshold=0.5):
+    """Return :func:`process_consequences` for several process forms, one column each.
+
+    Parameters
+    ----------
+    forms : dict
+        ``{name: form}``, each form checked by :func:`check_form`.
+    model, citizens, threshold
+        As in :func:`process_consequences`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One column per form; ``share_of_working_time`` shown as ``percent_of_working_time``.
+
+    Examples
+    --------
+    >>> from casekit.model import pilot
+    >>> p = pilot()
+    >>> form = {"when": "before the interview", "who_sees": "the caseworker",
+    ...         "written_in_fasit": False, "citizen_told": False}
+    >>> compare_forms({"minimal": form}, p.model, p.test).columns.tolist()
+    ['minimal']
+    """
+    if not isinstance(forms, dict) or not forms:
+        raise TypeError(f"`forms` must be a dict {{name: form}} with at least one form, but {forms!r} was passed.")
+    table = pd.DataFrame({name: process_consequences(form, model, citizens, threshold=threshold)
+                          for name, form in forms.items()})
+    table.loc["share_of_working_time"] *= 100
+    return table.rename(index={"share_of_working_time": "percent_of_working_time"})
+
+
+def wrong_flags_in_files(model, citizens, *, by="estate", threshold=0.5):
+    """Count, per group, the wrong flags that would sit in case files, with intervals.
+
+    A wrong flag: a citizen flagged (probability above `threshold`) who found
+    work within the year. Two rates answer two questions: of all the group's
+    citizens, how many files carry a wrong flag (``per_citizen``); of those
+    who found work, how many carry one (``per_citizen_who_found_work``, the
+    false-positive rate of notebook 05).
+
+    Parameters
+    ----------
+    model : fitted estimator
+    citizens : pandas.DataFrame
+        Citizens with known outcomes, e.g. the pilot test split.
+    by : str, default "estate"
+        A column of :func:`casekit.audit.with_groups`, e.g. "district".
+    threshold : float, default 0.5
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group: ``citizens``, ``found_work``, ``wrong_flags``,
+        and the two rates written by :func:`casekit.format_rate`
+        ("25 % (17–36 %), 19 of 75").
+
+    Examples
+    --------
+    >>> from casekit.model import pilot
+    >>> p = pilot()
+    >>> wrong_flags_in_files(p.model, p.test).loc["Lyngtoften", "per_citizen_who_found_work"]
+    '25 % (17–36 %), 19 of 75'
+    """
+    check_model(model, method="predict_proba")
+    check_frame(citizens, name="citizens", columns=[TARGET])
+    groups = check_column(with_groups(citizens), by, name="by")
+    threshold = check_probability(threshold, name="threshold")
+    found_work = (citizens[TARGET] == 0).to_numpy()
+    wrong = (model.predict_proba(citizens)[:, 1] > threshold) & found_work
+    frame = pd.DataFrame({"group": groups.to_numpy(), "citizens": 1, "found_work": found_work, "wrong_flags": wrong})
+    table = frame.groupby("group", observed=True).sum().astype(int)
+    table["per_citizen"] = [format_rate(k, n) for k, n in zip(table["wrong_flags"], table["citizens"])]
+    table["per_citizen_who_found_work"] = [format_rate(k, n) for k, n in zip(table["wrong_flags"], table["found_work"])]
+    table.index = table.index.astype(str)
+    return table.rename_axis(index=by)

@@ -212,3 +212,83 @@ def test_the_threshold_curve_is_threshold_summary_at_each_threshold(model, test_
     assert curve.index.tolist() == THRESHOLDS
     for threshold in (0.05, 0.5, 0.95):
         assert curve.loc[threshold].tolist() == threshold_summary(model, test_part, threshold).tolist()
+
+
+# ---------------------------------------------------------------- helpers for notebooks 04 and 05
+
+def test_closest_citizen_is_the_one_nearest_the_probability(model, test_part):
+    from casekit.apps import closest_citizen
+
+    proba = model.predict_proba(test_part)[:, 1]
+    citizen = closest_citizen(model, test_part, 0.55)
+    assert abs(model.predict_proba(citizen)[0, 1] - 0.55) == pytest.approx(abs(proba - 0.55).min())
+    with pytest.raises(ValueError, match=r"`probability` must be between 0 and 1, but 55 was passed. Did you mean 0.55"):
+        closest_citizen(model, test_part, 55)
+
+
+def test_move_changes_only_the_district_and_names_the_districts_on_a_typo(test_part):
+    from casekit.apps import move
+
+    moved = move(test_part.head(3), "Havnen")
+    assert (moved["district"] == "Havnen").all()
+    assert moved.drop(columns="district").equals(test_part.head(3).drop(columns="district"))
+    assert moved["district"].dtype == test_part["district"].dtype
+    with pytest.raises(ValueError, match=r"`district` must be one of \['Bymidten'.*'Bymidtn' was passed"):
+        move(test_part.head(1), "Bymidtn")
+
+
+def test_rule_versus_tree_counts_as_plain_pandas_does(model, test_part):
+    from casekit.apps import rule_versus_tree
+
+    table = rule_versus_tree(model, test_part, education_at_most="primary school", years_employed_below=2)
+    rule = ((test_part["education"] == "primary school") & (test_part["years_employed_5y"] < 2)).to_numpy()
+    tree = model.predict(test_part) == 1
+    truth = test_part["unemployed_12m"].to_numpy() == 1
+    assert table.loc["rule of thumb", "flagged"] == rule.sum()
+    assert table.loc["tree", "right"] == pytest.approx((tree == truth).mean())
+    disagree = rule != tree
+    assert table.loc["rule of thumb", "right_where_they_disagree"] == ((rule == truth) & disagree).sum()
+    assert table["agree"].iloc[0] == pytest.approx(1 - disagree.mean())
+    with pytest.raises(ValueError, match=r"`education_at_most` must be one of \['primary school'"):
+        rule_versus_tree(model, test_part, education_at_most="primary")
+    with pytest.raises(ValueError, match=r"`years_employed_below` must be a number of years from 0 to 5"):
+        rule_versus_tree(model, test_part, years_employed_below=20)
+
+
+def test_least_harm_threshold_is_the_minimum_of_the_harm_and_moves_with_the_costs(model, test_part):
+    from casekit.apps import harm_per_year, least_harm_threshold, threshold_curve
+
+    curve = threshold_curve(model, test_part)
+    harm = curve["wrongly_flagged_per_year"] * 3 + curve["missed_per_year"] * 2
+    assert harm_per_year(curve, 3, 2).equals(harm.rename("harm_per_year"))
+    assert least_harm_threshold(curve, 3, 2) == harm.idxmin()
+    # Missed citizens dearer -> flag more (a lower threshold); wrong flags dearer -> flag fewer.
+    assert least_harm_threshold(curve, 1, 10) <= least_harm_threshold(curve, 1, 1) <= least_harm_threshold(curve, 10, 1)
+    with pytest.raises(ValueError, match=r"`cost_missed` must be a number of harm points, 0 or more, but -1"):
+        least_harm_threshold(curve, 1, -1)
+    with pytest.raises(ValueError, match=r"`curve` must be the table from casekit.apps.threshold_curve"):
+        least_harm_threshold(test_part, 1, 1)
+
+
+def test_rates_shown_writes_each_group_rate_with_its_count_and_interval(model, test_part):
+    from casekit import format_rate, rates_by_threshold
+    from casekit.apps import rates_shown
+
+    rates = rates_by_threshold(model, test_part, by="estate", thresholds=[0.3, 0.5])
+    table = rates_shown(rates, "false_positive_rate")
+    assert table.loc[0.5, "Lyngtoften"] == "25 % (17–36 %), 19 of 75"
+    row = rates.loc[(0.3, "rest of the municipality")]
+    expected = format_rate(round(row["false_positive_rate"] * row["found_work"]), row["found_work"])
+    assert table.loc[0.3, "rest of the municipality"] == expected
+    assert rates_shown(rates, thresholds=[0.5]).index.tolist() == [0.5]
+    with pytest.raises(ValueError, match=r"`metric` must be one of \['selection_rate'"):
+        rates_shown(rates, "fpr")
+    with pytest.raises(ValueError, match=r"`thresholds` must be drawn from the thresholds of `rates`"):
+        rates_shown(rates, thresholds=[0.45])
+
+
+def test_threshold_summary_counts_every_flag_a_year(model, test_part):
+    summary = threshold_summary(model, test_part, 0.5)
+    flagged = (model.predict(test_part) == 1).sum() * CITIZENS_PER_YEAR / len(test_part)
+    assert summary["flagged_per_year"] == pytest.approx(flagged)
+    assert summary["flagged_per_caseworker_per_year"] == pytest.approx(flagged / 20)

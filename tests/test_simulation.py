@@ -68,3 +68,28 @@ def test_an_unknown_policy_lists_the_policies():
 def test_an_unknown_column_to_plot_lists_the_columns(history):
     with pytest.raises(ValueError, match=r"`column` must be one of \[.*'gap'.*\], but 'gapp' was passed"):
         plot_history(history, "gapp")
+
+
+def test_versus_random_is_each_policys_average_minus_the_random_draws(history):
+    from casekit.simulation import versus_random
+
+    table = versus_random(history)
+    averages = history.groupby("policy")["gap"].mean()
+    assert "ignore_score" not in table.index
+    assert table.loc["at_risk", "gap"] == pytest.approx((averages["at_risk"] - averages["ignore_score"]) * 100)
+    with pytest.raises(ValueError, match=r"`history` must be the table from casekit.simulation.compare_policies"):
+        versus_random(history[["year"]])
+
+
+def test_scorecard_ranks_put_creaming_first_on_torbens_scorecard(history):
+    from casekit.simulation import scorecard_ranks
+
+    ranks = scorecard_ranks(history)
+    share = history.groupby("policy")["found_work_if_predicted"].mean()
+    assert ranks.index[0] == share.idxmax()
+    assert sorted(ranks["rank on fewest unemployed"]) == [1, 2, 3, 4]
+
+
+def test_an_impossible_support_effect_is_refused():
+    with pytest.raises(ValueError, match=r"`support_effect` must be a number from 0 \(support does nothing\) to 10"):
+        simulate(years=1, support_effect="strong")

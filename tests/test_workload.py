@@ -52,3 +52,43 @@ def test_the_form_names_a_missing_question():
 def test_the_form_wants_true_or_false_not_one_or_zero():
     with pytest.raises(ValueError, match=r"`form\['citizen_told'\]` must be one of \[True, False\], but 1 was passed"):
         check_form({**MINIMAL, "citizen_told": 1})
+
+
+def test_compare_assumptions_is_workload_row_by_row():
+    from casekit.workload import compare_assumptions
+
+    table = compare_assumptions({"defaults": {}, "careful": {"lookup_minutes": 5, "note_minutes": 10}})
+    assert table.loc["careful", "hours_per_year"] == workload(lookup_minutes=5, note_minutes=10)["hours_per_year"]
+    assert table.loc["defaults", "percent_of_working_time"] == pytest.approx(100 * workload()["share_of_working_time"])
+    with pytest.raises(ValueError, match=r"`assumptions\['x'\] key` must be one of \[.*'lookup_minutes'.*'lookup_minute'"):
+        compare_assumptions({"x": {"lookup_minute": 3}})
+
+
+def test_compare_forms_is_process_consequences_form_by_form(model, test_part):
+    from casekit.workload import compare_forms
+
+    table = compare_forms({"minimal": MINIMAL}, model, test_part)
+    expected = process_consequences(MINIMAL, model, test_part)
+    assert table.loc["hours_per_caseworker", "minimal"] == expected["hours_per_caseworker"]
+    assert table.loc["percent_of_working_time", "minimal"] == pytest.approx(100 * expected["share_of_working_time"])
+    with pytest.raises(ValueError, match=r"`form\['when'\]` must be one of"):
+        compare_forms({"bad": {**MINIMAL, "when": "at lunch"}}, model, test_part)
+
+
+def test_wrong_flags_in_files_counts_as_plain_pandas_does(model, test_part):
+    from casekit.workload import wrong_flags_in_files
+
+    table = wrong_flags_in_files(model, test_part, by="estate")
+    estate = test_part["district"] == "Lyngtoften"
+    wrong = (model.predict(test_part) == 1) & (test_part["unemployed_12m"] == 0)
+    assert table.loc["Lyngtoften", "wrong_flags"] == (wrong & estate).sum()
+    assert table.loc["Lyngtoften", "citizens"] == estate.sum()
+    assert table.loc["Lyngtoften", "per_citizen_who_found_work"] == "25 % (17–36 %), 19 of 75"
+    with pytest.raises(ValueError, match=r"`by` must be one of the columns"):
+        wrong_flags_in_files(model, test_part, by="estat")
+
+
+@pytest.mark.parametrize("wrong", ["2", -1, True])
+def test_workload_names_the_minutes_that_are_not_a_number(wrong):
+    with pytest.raises(ValueError, match=r"`lookup_minutes` must be a number, 0 or more"):
+        workload(lookup_minutes=wrong)
