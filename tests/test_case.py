@@ -213,3 +213,11 @@ def test_the_failure_charts_count_every_failure():
     assert sum(p.get_width() for p in left.patches) == len(failures())
     assert sum(p.get_height() for p in right.patches) == len(failures())
     assert sum(len(c.get_offsets()) for c in plot_swimlane().collections) == len(failures())
+
+
+def test_a_card_takes_its_name_role_and_unit_from_its_person():
+    cast = people().set_index("name")
+    cards = role_cards()
+    in_case = cards[cards["in_the_case"]]
+    assert (in_case[["role", "unit"]].to_numpy() == cast.loc[in_case["name"], ["role", "unit"]].to_numpy()).all()
+    assert cards.loc[~cards["in_the_case"], "name"].tolist() == ["a younger caseworker"]

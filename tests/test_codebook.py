@@ -29,3 +29,10 @@ def test_allowed_values_list_the_categories(citizens):
 
 def test_only_districts_and_education_are_ordered():
     assert [c for c in CATEGORIES if categorical_dtype(c).ordered] == ["district", "education"]
+
+
+def test_the_data_command_writes_the_codebook_byte_for_byte():
+    from casekit.data import DATA_DIR
+
+    written = codebook().to_csv(index=False, lineterminator="\n")
+    assert (DATA_DIR / "codebook.csv").read_bytes() == written.encode("utf-8")
