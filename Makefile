@@ -36,19 +36,19 @@ quick: setup-test
 	$(BIN)/python -m pytest -m "not slow"
 
 workshop: setup
-	$(BIN)/python -m casekit workshop
+	$(BIN)/python -m casekit.tools workshop
 
 data: setup
-	$(BIN)/python -m casekit data
+	$(BIN)/python -m casekit.tools data
 
 exercises: setup
-	$(BIN)/python -m casekit exercises
+	$(BIN)/python -m casekit.tools exercises
 
 printables: setup
-	$(BIN)/python -m casekit printables
+	$(BIN)/python -m casekit.tools printables
 
 preview: setup
-	$(BIN)/python -m casekit preview
+	$(BIN)/python -m casekit.tools preview
 
 bench: setup
 	$(BIN)/python benchmarks/bench_world.py

@@ -1,60 +1,15 @@
-"""Command line: ``python -m casekit data [FOLDER]`` regenerates the data files;
-``python -m casekit exercises`` builds the exercise sets' student and solutions versions;
-``python -m casekit printables`` writes the role cards and the ethics checklist;
-``python -m casekit preview`` builds a static HTML preview of the notebooks;
-``python -m casekit links --github OWNER/NAME [--hub URL]`` prints Binder and JupyterHub links;
-``python -m casekit workshop`` serves the workshop apps."""
+"""Point to the kit's command line, which lives in :mod:`casekit.tools`: ``python -m casekit.tools <command>``."""
 
-import argparse
+import sys
 
-from casekit.data import DATA_DIR, write_data
-from casekit.delivery import binder_links, build_preview, nbgitpuller_link
-from casekit.exercises.build import build
-from casekit.printables import write_printables
-from casekit.workshop import serve
+MESSAGE = ("The kit's commands moved: run `python -m casekit.tools <command>` "
+           "(data, exercises, printables, preview, links, workshop), or the make targets in the README.")
 
 
-def main(argv=None):
-    """Run the command line."""
-    parser = argparse.ArgumentParser(prog="python -m casekit", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    data = commands.add_parser("data", help="regenerate the synthetic citizens and the codebook")
-    data.add_argument("folder", nargs="?", default=DATA_DIR, help="where to write (default: the kit's data/)")
-    exercises = commands.add_parser("exercises", help="build the student and solutions versions of the exercise sets")
-    exercises.add_argument("pattern", nargs="?", default="[0-9][0-9]_*.ipynb", help="which sources, e.g. '03_*'")
-    commands.add_parser("printables", help="write the role cards and the ethics checklist to docs/printables")
-    commands.add_parser("preview", help="run every notebook and save it as static HTML in build/preview")
-    links = commands.add_parser("links", help="print the Binder and JupyterHub (nbgitpuller) links")
-    links.add_argument("--github", required=True, help="the kit on GitHub as owner/name")
-    links.add_argument("--hub", help="your JupyterHub's address, e.g. https://hub.example.edu")
-    links.add_argument("--branch", default="main")
-    workshop = commands.add_parser("workshop", help="serve the workshop apps with Voilà on 127.0.0.1")
-    workshop.add_argument("--port", type=int, default=8866)
-    args = parser.parse_args(argv)
-    COMMANDS[args.command](args)
-
-
-def _wrote(paths):
-    for path in paths:
-        print(f"wrote {path}")
-
-
-def _print_links(args):
-    for name, url in binder_links(args.github).items():
-        print(f"Binder, {name}: {url}")
-    if args.hub:
-        link = nbgitpuller_link(args.hub, f"https://github.com/{args.github}", branch=args.branch)
-        print(f"JupyterHub (nbgitpuller): {link}")
-
-
-COMMANDS = {
-    "data": lambda args: _wrote(write_data(args.folder)),
-    "exercises": lambda args: _wrote(build(pattern=args.pattern)),
-    "printables": lambda args: _wrote(write_printables()),
-    "preview": lambda args: _wrote(build_preview()),
-    "links": _print_links,
-    "workshop": lambda args: serve(args.port),
-}
+def main():
+    """Print where the commands are now, and exit with status 2: nothing was run."""
+    print(MESSAGE, file=sys.stderr)
+    raise SystemExit(2)
 
 
 if __name__ == "__main__":

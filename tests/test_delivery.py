@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-from casekit.delivery import ROOT, binder_links, build_preview, environment_packages, nbgitpuller_link
-from casekit.printables import PRINTABLES_DIR, write_printables
+from casekit.tools.delivery import ROOT, binder_links, build_preview, environment_packages, nbgitpuller_link
+from casekit.tools.printables import PRINTABLES_DIR, write_printables
 
 
 @pytest.mark.slow
@@ -52,7 +52,7 @@ def test_the_printables_are_in_sync_with_the_people_and_principles(tmp_path):
     for written in write_printables(tmp_path):
         committed = PRINTABLES_DIR / written.name
         assert committed.read_text(encoding="utf-8") == written.read_text(encoding="utf-8"), (
-            f"{committed} is out of date: run `python -m casekit printables`")
+            f"{committed} is out of date: run `python -m casekit.tools printables`")
 
 
 def test_every_role_play_character_has_a_card():
@@ -68,3 +68,20 @@ def test_the_preview_shows_a_notebook_with_its_outputs(tmp_path):
     html = pages[0].read_text(encoding="utf-8")
     assert "Accuracy 88.7%" in html and "<img" in html
     assert "00_start_here.html" in pages[1].read_text(encoding="utf-8")
+
+
+def test_the_old_command_says_where_the_commands_are_now(capsys):
+    from casekit.__main__ import main
+
+    with pytest.raises(SystemExit) as stop:
+        main()
+    assert stop.value.code == 2 and "python -m casekit.tools <command>" in capsys.readouterr().err
+
+
+def test_the_tools_command_lists_every_command(capsys):
+    from casekit.tools.cli import COMMANDS, main
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    usage = capsys.readouterr().out
+    assert all(f"python -m casekit.tools {command}" in usage for command in COMMANDS)

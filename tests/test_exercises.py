@@ -10,7 +10,7 @@ from nbclient import NotebookClient
 import casekit.exercises
 from casekit.checking import Question, Reflection, ____
 from casekit.exercises import context
-from casekit.exercises.build import EXERCISE_DIR, build
+from casekit.tools.exercise_build import EXERCISE_DIR, build
 
 SETS = [importlib.import_module(f"casekit.exercises.{m.name}")
         for m in pkgutil.iter_modules(casekit.exercises.__path__) if m.name.startswith("ex")]
@@ -67,7 +67,7 @@ def test_student_and_solution_versions_are_in_sync_with_their_sources(tmp_path):
     for built in build(out_dir=tmp_path):
         committed = EXERCISE_DIR / built.relative_to(tmp_path)
         assert committed.read_text(encoding="utf-8") == built.read_text(encoding="utf-8"), (
-            f"{committed} is out of date: run `python -m casekit exercises`")
+            f"{committed} is out of date: run `python -m casekit.tools exercises`")
 
 
 def _run(path):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from casekit.kit import NOTEBOOK_DIR, SECTIONS, SYNOPSIS_HEADINGS, notebook_map, notebook_parts
+from casekit.guide import NOTEBOOK_DIR, SECTIONS, SYNOPSIS_HEADINGS, notebook_map, notebook_parts
 
 EPISODES = sorted(p for p in NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb") if not p.name.startswith("00"))
 
@@ -39,7 +39,7 @@ def test_the_map_lists_every_notebook_with_its_time():
 
 
 def test_the_reading_paths_add_up_from_the_notebooks():
-    from casekit.kit import MINUTES_PER_EXERCISE_QUESTION, estimate_minutes, reading_paths
+    from casekit.guide import MINUTES_PER_EXERCISE_QUESTION, estimate_minutes, reading_paths
 
     paths = reading_paths().set_index("who")
     needed = [estimate_minutes(p) for p in sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))]
@@ -55,7 +55,7 @@ def test_the_reading_paths_add_up_from_the_notebooks():
 
 
 def test_an_unknown_path_lists_the_paths():
-    from casekit.kit import reading_paths
+    from casekit.guide import reading_paths
 
     with pytest.raises(ValueError, match=r"`who` must be one of \['no-code reader', 'coding student', 'workshop'\]"):
         reading_paths(who="student")

@@ -19,10 +19,7 @@ from pathlib import Path
 
 import pytest
 
-try:
-    from casekit.guide import notebook_map, reading_paths
-except ImportError:  # the module's name before casekit.kit became casekit.guide
-    from casekit.kit import notebook_map, reading_paths
+from casekit.guide import notebook_map, reading_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTES = sorted((ROOT / "docs" / "teaching_notes").glob("[0-9][0-9]_*.md"))

@@ -3,7 +3,7 @@
 import re
 
 from casekit.case import ROLE_PLAYS, casts, role_cards
-from casekit.printables import role_cards_html, role_cards_markdown
+from casekit.tools.printables import role_cards_html, role_cards_markdown
 
 
 def _sections(markdown):

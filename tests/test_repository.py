@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from casekit.delivery import environment_packages
+from casekit.tools.delivery import environment_packages
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted(ROOT.glob("notebooks/*.ipynb")) + sorted(ROOT.glob("exercises/**/*.ipynb")) + sorted(

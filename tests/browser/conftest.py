@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from casekit.workshop import voila_command
+from casekit.tools.workshop import voila_command
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")

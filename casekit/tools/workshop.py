@@ -1,15 +1,16 @@
-"""Workshop mode: the apps as web pages with all code hidden, served by Voilà on this machine only.
+"""Serve the workshop: the apps as web pages with all code hidden, served by Voilà on this machine only.
 
-``python -m casekit workshop`` (or ``make workshop``) starts it. The kit's own
+``python -m casekit.tools workshop`` (or ``make workshop``) starts it. The kit's own
 Voilà template (``workshop/voila/templates/kit``) is Voilà's lab template
 without its two links to a font CDN, so nothing reaches for the network.
 """
 
 import os
 import sys
-from pathlib import Path
 
-WORKSHOP_DIR = Path(__file__).resolve().parent.parent / "workshop"
+from casekit.tools import ROOT
+
+WORKSHOP_DIR = ROOT / "workshop"
 START_PAGE = "0_start_here.ipynb"
 
 

@@ -9,14 +9,16 @@ In a source notebook (``exercises/source/NN_*.ipynb``) a code cell may hold
 
 The student version keeps the starter lines and drops the solution; the
 solutions version drops the starter lines and keeps the solution. Run
-``python -m casekit exercises`` (or ``make exercises``) after editing a source.
+``python -m casekit.tools exercises`` (or ``make exercises``) after editing a source.
 """
 
 from pathlib import Path
 
 import nbformat
 
-EXERCISE_DIR = Path(__file__).resolve().parents[2] / "exercises"
+from casekit.tools import ROOT
+
+EXERCISE_DIR = ROOT / "exercises"
 STARTER, BEGIN, END = "### STARTER", "### BEGIN SOLUTION", "### END SOLUTION"
 BANNER = ("> **Instructor version with worked solutions.** Students: open the version without solutions in "
           "`exercises/{name}`.")

@@ -1,4 +1,8 @@
-"""Getting the kit to people: Binder and JupyterHub links, and a static preview with outputs."""
+"""Get the kit to people: Binder and JupyterHub links, and a static preview with outputs.
+
+``python -m casekit.tools links`` prints the links; ``python -m casekit.tools preview`` (or ``make preview``)
+builds the preview.
+"""
 
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -7,7 +11,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
-ROOT = Path(__file__).resolve().parent.parent
+from casekit.tools import ROOT
+
 START = "notebooks/00_start_here.ipynb"
 WORKSHOP_START = "workshop/0_start_here.ipynb"
 PREVIEW_DIR = ROOT / "build" / "preview"

@@ -1,4 +1,7 @@
-"""The kit's own map: what each notebook is about, read from the notebooks themselves.
+"""The kit's guide: what each notebook covers and how long it takes, read from the notebooks themselves.
+
+The start page (``notebooks/00_start_here.ipynb``) shows :func:`notebook_map` and
+:func:`reading_paths`; the tests hold every notebook to the form below.
 
 Every notebook opens with a title cell of this form, which the start page's
 map and the tests read::
