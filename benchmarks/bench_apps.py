@@ -11,6 +11,7 @@ import time
 
 import casekit
 from casekit import apps
+from casekit.audit import AUDIT_GROUPS
 
 REPEATS = 21
 
@@ -31,8 +32,7 @@ def cycle(options, n=REPEATS):
 
 
 def main():
-    train, test = casekit.split_pilot(casekit.load_citizens())
-    model = casekit.train_pilot_tree(train)
+    _, train, test, model = casekit.pilot()
     without = casekit.train_pilot_tree(train, features=["gender", "age", "years_employed_5y", "education"])
     lookup = apps.lookup_app(model, test)
     threshold = apps.threshold_app(model, test)
@@ -46,7 +46,7 @@ def main():
         ("errors and the threshold: move the threshold", median_update_ms(threshold.children[0].children[0],
                                                                           cycle([0.3, 0.5, 0.7, 0.45]))),
         ("residence audit: move the threshold", median_update_ms(audit_threshold, cycle([0.3, 0.5, 0.7, 0.45]))),
-        ("residence audit: change the grouping", median_update_ms(by, cycle(apps.AUDIT_GROUPS))),
+        ("residence audit: change the grouping", median_update_ms(by, cycle(AUDIT_GROUPS))),
         ("residence audit: with or without district", median_update_ms(which, cycle(list(which.options)))),
         ("feedback loop: move the year", median_update_ms(year, cycle([1, 2, 3, 4, 5, 6]))),
     ]

@@ -14,8 +14,8 @@ import casekit
 
 TASKS = [
     # name, function, repeats, goal in seconds (None: no goal set)
-    ("generate 8,000 citizens", lambda: casekit.generate_citizens(8_000, random_state=0), 15, 0.3),
-    ("generate 1,000,000 citizens", lambda: casekit.generate_citizens(1_000_000, random_state=0), 3, 10.0),
+    ("generate 8,000 citizens", lambda: casekit.make_citizens(8_000, random_state=0), 15, 0.3),
+    ("generate 1,000,000 citizens", lambda: casekit.make_citizens(1_000_000, random_state=0), 3, 10.0),
 ]
 
 

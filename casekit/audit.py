@@ -1,4 +1,4 @@
-"""Group metrics: who does the model get wrong? Built on fairlearn's MetricFrame.
+"""Group audits: whom does the model get wrong, group by group? Built on fairlearn's MetricFrame.
 
 Every rate for a group rests on a count: the estate's false-positive rate of
 25 % is 19 of the 75 estate citizens in the test split who found work. With
@@ -11,11 +11,16 @@ So besides the rates (:func:`group_metrics`, :func:`audit`) this module gives
   citizens are behind it; :func:`format_rate` writes one as
   "25 % (17–36 %), 19 of 75";
 - :func:`compare_groups` / :func:`audit_gap`: the ratio and the difference of
-  a rate between two groups, with a seeded bootstrap interval.
+  a rate between two groups, with a seeded bootstrap interval;
+- :func:`rates_by_threshold` and :func:`rates_shown`: each group's rates at
+  every threshold, and per-group thresholds (notebooks 05 and 08);
+- :func:`residence_audit`: the numbers behind the residence-audit app (rates,
+  counts, intervals, the estate's ratio and the flip test, by group).
 """
 
 import numbers
 from functools import partial
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -31,6 +36,7 @@ from sklearn.metrics import accuracy_score, precision_score
 from sklearn.utils import check_random_state
 
 from casekit._validation import (
+    _shown,
     check_choice,
     check_column,
     check_frame,
@@ -40,7 +46,9 @@ from casekit._validation import (
     check_probability,
     check_same_length,
 )
-from casekit.codebook import ESTATE
+from casekit.codebook import CATEGORIES, ESTATE
+from casekit.data import with_immigrant
+from casekit.explain import flip_test
 from casekit.model import TARGET
 
 AGE_BANDS = ["18-29", "30-39", "40-49", "50-64"]
@@ -837,3 +845,413 @@ def teams_by_prediction(model, citizens, *, by="estate", threshold=0.5):
     counts["long_term_among_found_work"] = [format_rate(k, n) for k, n in
                                             zip(counts["found_work_long_term"], counts["found_work"])]
     return counts
+
+# ---------------------------------------------------------------- rates at every threshold, written out (notebook 05)
+
+#: What each rate of :func:`casekit.rates_by_threshold` counts: rate -> (numerator, denominator column).
+_CURVE_COUNTS = {"selection_rate": "count", "false_positive_rate": "found_work",
+                 "true_positive_rate": "still_unemployed", "precision": "flagged"}
+
+
+def rates_shown(rates, metric="false_positive_rate", *, thresholds=None):
+    """Write one rate of :func:`casekit.rates_by_threshold` with its interval and count, a column per group.
+
+    Parameters
+    ----------
+    rates : pandas.DataFrame
+        From ``casekit.rates_by_threshold(model, citizens, by=...)``.
+    metric : {"false_positive_rate", "selection_rate", "true_positive_rate", "precision"}
+    thresholds : list of float, optional
+        The rows to keep (thresholds of `rates`); all by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per threshold, one column per group, each cell written by
+        :func:`format_rate`: "25 % (17–36 %), 19 of 75".
+
+    Examples
+    --------
+    >>> import casekit
+    >>> p = casekit.pilot()
+    >>> rates = casekit.rates_by_threshold(p.model, p.test, by="estate", thresholds=[0.5])
+    >>> rates_shown(rates).loc[0.5, "Lyngtoften"]
+    '25 % (17–36 %), 19 of 75'
+    """
+    if not isinstance(rates, pd.DataFrame) or list(rates.index.names) != ["threshold", "group"]:
+        raise ValueError("`rates` must be the table from casekit.rates_by_threshold(model, citizens, by=...), "
+                         f"but {type(rates).__name__} was passed.")
+    check_choice(metric, list(_CURVE_COUNTS), name="metric")
+    denominator = rates[_CURVE_COUNTS[metric]]
+    numerator = (rates[metric].fillna(0) * denominator).round().astype(int)
+    shown = pd.Series([format_rate(k, n) for k, n in zip(numerator, denominator)], index=rates.index)
+    table = shown.unstack("group")
+    if thresholds is not None:
+        known = table.index.tolist()
+        rows = []
+        for value in thresholds:
+            match = [t for t in known if np.isclose(t, value)] if isinstance(value, (int, float)) else []
+            if not match:
+                raise ValueError(f"`thresholds` must be drawn from the thresholds of `rates` ({known[0]:g} to "
+                                 f"{known[-1]:g}), but {value!r} was passed.")
+            rows.append(match[0])
+        table = table.loc[rows]
+    table.columns = table.columns.astype(str)
+    table.columns.name = None
+    return table
+
+
+# ---------------------------------------------------------------- the residence audit (the audit app)
+
+#: The residence audit's bootstrap: resamples and seed (the same interval every time the app shows it).
+N_RESAMPLES = 10_000
+BOOTSTRAP_SEED = 0
+AUDIT_GROUPS = ["district", "estate", "origin", "gender", "age_band"]
+
+
+def residence_audit(model, citizens, *, by="district", threshold=0.5, random_state=BOOTSTRAP_SEED):
+    """Return what the audit app shows: error rates by group with their counts and intervals, and the address.
+
+    Parameters
+    ----------
+    model : fitted estimator
+        The pilot tree, or one trained without district.
+    citizens : pandas.DataFrame
+        Citizens with known outcomes.
+    by : {"district", "estate", "origin", "gender", "age_band"}
+    threshold : float
+    random_state : int, default BOOTSTRAP_SEED (0)
+        Seed of the bootstrap behind ``fpr_ratio_low`` and ``fpr_ratio_high``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group:
+
+        - ``count``, ``selection_rate``, ``false_positive_rate``,
+          ``false_negative_rate`` and ``address_decides`` (the share whose flag
+          would change if they lived in another district: the flip test);
+        - the counts they rest on: ``flagged`` of ``count``,
+          ``wrongly_flagged`` of ``found_work``, ``missed`` of
+          ``still_unemployed``, ``address_flips`` of ``count``;
+        - ``<rate>_low`` and ``<rate>_high``: the 95 % Wilson interval of each rate;
+        - ``too_small``: fewer than :data:`MIN_COUNT` (30) citizens
+          behind at least one of its rates;
+        - ``fpr_ratio``: the group's false-positive rate over everybody
+          else's, with ``fpr_ratio_low`` and ``fpr_ratio_high`` from a seeded
+          bootstrap (:func:`compare_groups`).
+
+    Examples
+    --------
+    >>> from casekit import load_citizens, split_pilot, train_pilot_tree
+    >>> train, test = split_pilot(load_citizens())
+    >>> table = residence_audit(train_pilot_tree(train), test, by="estate")
+    >>> table.index.tolist()
+    ['Lyngtoften', 'rest of the municipality']
+    >>> table.loc["Lyngtoften", ["wrongly_flagged", "found_work"]].tolist()
+    [19, 75]
+    """
+    check_model(model, method="predict_proba")
+    check_frame(citizens, name="citizens", columns=["citizen_id", TARGET])
+    check_choice(by, AUDIT_GROUPS, name="by")
+    threshold = check_probability(threshold, name="threshold")
+    return residence_table(address_scores(model, citizens), with_groups(citizens)[by], threshold=threshold,
+                           random_state=random_state)
+
+
+class AddressScores(NamedTuple):
+    """What a residence audit needs of the model: every citizen's probability at home and in every district."""
+
+    probability: np.ndarray
+    in_each_district: np.ndarray
+    truth: np.ndarray
+
+
+def address_scores(model, citizens):
+    """Score every citizen at home and moved to each district (:func:`casekit.flip_test`), with the truth.
+
+    Scoring is the slow part of :func:`residence_audit`; an app scores once
+    and calls :func:`residence_table` at every move of a control.
+
+    Returns
+    -------
+    AddressScores
+        ``probability`` (one per citizen), ``in_each_district`` (citizens by
+        districts) and ``truth`` (``unemployed_12m``).
+
+    Examples
+    --------
+    >>> from casekit import pilot
+    >>> p = pilot()
+    >>> address_scores(p.model, p.test).in_each_district.shape
+    (2000, 7)
+    """
+    check_model(model, method="predict_proba")
+    check_frame(citizens, name="citizens", columns=["citizen_id", TARGET, "district"])
+    moved = flip_test(model, citizens, column="district")
+    in_each_district = moved.pivot(columns="value", values="probability", index="citizen_id")
+    return AddressScores(model.predict_proba(citizens)[:, 1], in_each_district.loc[citizens["citizen_id"]].to_numpy(),
+                         citizens[TARGET].to_numpy())
+
+
+#: The rates the audit shows: rate -> (its numerator and denominator columns).
+AUDIT_RATES = {
+    "selection_rate": ("flagged", "count"),
+    "false_positive_rate": ("wrongly_flagged", "found_work"),
+    "false_negative_rate": ("missed", "still_unemployed"),
+    "address_decides": ("address_flips", "count"),
+}
+
+
+def residence_table(scores, groups, *, threshold=0.5, random_state=BOOTSTRAP_SEED):
+    """Return :func:`residence_audit`'s table from scores already computed by :func:`address_scores`.
+
+    Parameters
+    ----------
+    scores : AddressScores
+        From :func:`address_scores`.
+    groups : pandas.Series
+        The group of each citizen, e.g. ``with_groups(citizens)["estate"]``.
+    threshold : float, default 0.5
+    random_state : int, default BOOTSTRAP_SEED (0)
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`residence_audit`.
+    """
+    probability, in_each_district, truth = scores
+    flags = (probability > threshold).astype(int)
+    cells = confusion_by_group(truth, flags, sensitive_features=groups)
+    address = pd.Series(((in_each_district > threshold) != (flags == 1)[:, None]).any(axis=1), index=groups.index)
+    counts = pd.DataFrame({
+        "count": cells.sum(axis=1),
+        "flagged": _fraction(cells, "selection_rate")[0],
+        "wrongly_flagged": cells["fp"],
+        "found_work": _fraction(cells, "false_positive_rate")[1],
+        "missed": cells["fn"],
+        "still_unemployed": _fraction(cells, "false_negative_rate")[1],
+        "address_flips": address.groupby(groups, observed=True).sum().reindex(cells.index).astype(int),
+    })
+    table = pd.DataFrame(index=cells.index)
+    table["count"] = counts["count"]
+    for rate, (numerator, denominator) in AUDIT_RATES.items():
+        with np.errstate(divide="ignore", invalid="ignore"):
+            table[rate] = counts[numerator] / counts[denominator].where(counts[denominator] > 0)
+    table = table.join(counts.drop(columns="count"))
+    for rate, (numerator, denominator) in AUDIT_RATES.items():
+        table[f"{rate}_low"], table[f"{rate}_high"] = wilson_interval(
+            counts[numerator].to_numpy(), counts[denominator].to_numpy())
+    table["too_small"] = counts[["count", "found_work", "still_unemployed"]].min(axis=1) < MIN_COUNT
+    rng = check_random_state(random_state)
+    total, n = cells.sum().to_numpy(), len(truth)
+    ratios = [_compare_cells(np.concatenate([row, total - row]), n, "false_positive_rate", N_RESAMPLES,
+                             CONFIDENCE, rng).loc["ratio"] for row in cells.to_numpy()]
+    table["fpr_ratio"] = [ratio["estimate"] for ratio in ratios]
+    table["fpr_ratio_low"] = [ratio["low"] for ratio in ratios]
+    table["fpr_ratio_high"] = [ratio["high"] for ratio in ratios]
+    return table
+
+
+#: What :func:`group_shares` can count: name -> (who has it, among whom).
+SHARES = {
+    "unemployed_12m": ("still unemployed after 12 months", "citizens"),
+    "education_missing": ("no education registered on Jobnet", "citizens"),
+    "primary_school": ("registered with primary school", "citizens with an education registered"),
+}
+#: The group :func:`group_shares` gives citizens with no education registered, when grouping by education.
+NOT_REGISTERED = "(none registered)"
+#: Columns :func:`group_shares` can group by (the last three are derived: see :func:`casekit.data.with_immigrant`
+#: and :func:`with_groups`).
+GROUPINGS = [*CATEGORIES, "cohort_year", "health_limitation", "estate", "age_band", "immigrant"]
+
+
+def group_shares(citizens, by="district", *, of="unemployed_12m"):
+    """Count a share in each group of citizens, with the count behind it and a 95 % interval.
+
+    The base rate of a district, the share of immigrants with no education
+    on Jobnet: every such share rests on a number of citizens, and is shown
+    with it ("78 % (75–80 %), 1052 of 1355"), as :func:`casekit.format_rate`
+    writes it. Groups with fewer than 30 citizens are marked too few to read.
+
+    Parameters
+    ----------
+    citizens : pandas.DataFrame
+        Citizens, e.g. from :func:`casekit.load_citizens`.
+    by : str, default "district"
+        The column to group by, one of :data:`GROUPINGS`. Grouped by
+        education, citizens with none registered form their own group,
+        :data:`NOT_REGISTERED`.
+    of : str, default "unemployed_12m"
+        What to count, one of :data:`SHARES`: ``"unemployed_12m"`` (the base
+        rate: still unemployed after 12 months), ``"education_missing"`` (no
+        education registered) or ``"primary_school"`` (registered with primary
+        school, among those with an education registered).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group, in the order of its categories: ``numerator`` (how
+        many have it), ``denominator`` (out of how many), ``share``, ``low``
+        and ``high`` (the Wilson interval), ``too_small`` and ``shown`` (the
+        share as text, with interval and count).
+
+    Examples
+    --------
+    >>> from casekit import load_citizens
+    >>> shares = group_shares(load_citizens(), by="district")
+    >>> shares.loc["Lyngtoften", "shown"]
+    '78 % (75–80 %), 1052 of 1355'
+    >>> group_shares(load_citizens(), by="distrct")
+    Traceback (most recent call last):
+    ...
+    ValueError: `by` must be one of ['district', 'gender', 'origin', 'education', 'benefit_type', 'household', \
+'cohort_year', 'health_limitation', 'estate', 'age_band', 'immigrant'], but 'distrct' was passed.
+    """
+    check_frame(citizens, name="citizens")
+    check_choice(by, GROUPINGS, name="by")
+    check_choice(of, list(SHARES), name="of")
+    needed = {"unemployed_12m": ["unemployed_12m"]}.get(of, ["education"])
+    frame = check_frame(citizens, name="citizens", columns=[*needed, "origin", "age", "district"])
+    frame = with_immigrant(with_groups(frame))
+    groups = frame[by]
+    if by == "education":
+        groups = groups.cat.add_categories(NOT_REGISTERED).fillna(NOT_REGISTERED)
+    if of == "unemployed_12m":
+        has, counted = frame["unemployed_12m"] == 1, pd.Series(True, index=frame.index)
+    elif of == "education_missing":
+        has, counted = frame["education"].isna(), pd.Series(True, index=frame.index)
+    else:
+        has, counted = frame["education"] == "primary school", frame["education"].notna()
+    table = pd.DataFrame({"numerator": has & counted, "denominator": counted}).groupby(
+        groups, observed=True).sum().astype(int)
+    table.index.name = by
+    low, high = wilson_interval(table["numerator"].to_numpy(), table["denominator"].to_numpy())
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = table["numerator"] / table["denominator"].where(table["denominator"] > 0)
+    return table.assign(share=share, low=low, high=high, too_small=table["denominator"] < MIN_COUNT,
+                        shown=[format_rate(k, n) for k, n in zip(table["numerator"], table["denominator"])])
+
+
+#: The bands of :func:`accuracy_by_certainty`: how one-sided a citizen's leaf is, from a coin flip to certain.
+CERTAINTY_BANDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0)
+
+
+def accuracy_by_certainty(model, citizens, *, bands=CERTAINTY_BANDS):
+    """Return how often the tree is right, by how one-sided each citizen's leaf is.
+
+    A leaf's certainty is the share of its training citizens on the side of
+    the prediction (0.5 = a coin flip, 1 = all of them). "88.7 % right" is an
+    average over leaves that are near-certain and leaves that are close to a
+    coin flip; this table takes the average apart, with the count and a 95 %
+    Wilson interval for each band.
+
+    Parameters
+    ----------
+    model : fitted estimator
+        With ``predict_proba``, e.g. from :func:`casekit.train_pilot_tree`.
+    citizens : pandas.DataFrame
+        Citizens with known outcomes, e.g. the pilot test split.
+    bands : sequence of float, default CERTAINTY_BANDS
+        Increasing edges from 0.5 to 1.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per band of certainty: ``numerator`` (right), ``denominator``
+        (citizens in the band), ``share`` (right among them), ``low``,
+        ``high``, ``too_small`` and ``shown`` ("99 % (98–99 %), 1210 of 1221").
+
+    Examples
+    --------
+    >>> from casekit import pilot
+    >>> p = pilot()
+    >>> table = accuracy_by_certainty(p.model, p.test)
+    >>> int(table["denominator"].sum())
+    2000
+    >>> accuracy_by_certainty(p.model, p.test, bands=[0.5, 95])
+    Traceback (most recent call last):
+    ...
+    ValueError: `bands` must be increasing numbers from 0.5 to 1, e.g. [0.5, 0.7, 0.9, 1.0], but [0.5, 95] was passed.
+    """
+    check_model(model, method="predict_proba")
+    check_frame(citizens, name="citizens", columns=[TARGET])
+    edges = list(bands) if not isinstance(bands, str) else []
+    if (len(edges) < 2 or any(isinstance(e, bool) or not isinstance(e, (int, float)) for e in edges)
+            or edges[0] != 0.5 or edges[-1] != 1 or sorted(set(edges)) != edges):
+        raise ValueError("`bands` must be increasing numbers from 0.5 to 1, e.g. [0.5, 0.7, 0.9, 1.0], "
+                         f"but {bands!r} was passed.")
+    probability = model.predict_proba(citizens)[:, 1]
+    certainty = np.maximum(probability, 1 - probability)
+    right = model.predict(citizens) == citizens[TARGET].to_numpy()
+    band = pd.cut(certainty, edges, include_lowest=True)
+    table = pd.DataFrame({"numerator": right, "denominator": True}).groupby(band, observed=True).sum().astype(int)
+    table.index.name = "how sure the leaf is"
+    low, high = wilson_interval(table["numerator"].to_numpy(), table["denominator"].to_numpy())
+    return table.assign(share=table["numerator"] / table["denominator"], low=low, high=high,
+                        too_small=table["denominator"] < MIN_COUNT,
+                        shown=[format_rate(k, n) for k, n in zip(table["numerator"], table["denominator"])])
+
+
+#: The rates :func:`compare_cohorts` shows unless told otherwise.
+COHORT_RATES = ("base_rate", "selection_rate", "false_positive_rate", "false_negative_rate")
+
+
+def compare_cohorts(model, cohorts, *, by=None, metrics=COHORT_RATES):
+    """Show the same rates for several cohorts side by side, each with its count and interval.
+
+    For drift: the pilot's test citizens beside the 2019 cohort (or a 2019
+    drawn in another world), scored by the same tree.
+
+    Parameters
+    ----------
+    model : fitted estimator
+        E.g. from :func:`casekit.train_pilot_tree`.
+    cohorts : dict of str to pandas.DataFrame
+        A name for each set of citizens with known outcomes, e.g.
+        ``{"pilot test": test, "2019": load_citizens("2019")}``.
+    by : str, optional
+        A column to split each cohort by, as in :func:`casekit.audit`, or
+        ``"immigrant"`` (:func:`casekit.data.with_immigrant`). None: each
+        cohort as a whole.
+    metrics : sequence of str, default COHORT_RATES
+        Rates from :data:`casekit.audit.RATES`: ``base_rate``,
+        ``selection_rate``, ``accuracy``, ``false_positive_rate``,
+        ``false_negative_rate``, ``precision``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per cohort (and group, when `by` is given), one column per
+        metric; each cell the rate as text with its interval and count
+        ("25 % (17–36 %), 19 of 75"), from :func:`casekit.audit_intervals`.
+
+    Examples
+    --------
+    >>> from casekit import pilot
+    >>> p = pilot()
+    >>> table = compare_cohorts(p.model, {"pilot test": p.test}, by="estate")
+    >>> table.loc[("pilot test", "Lyngtoften"), "false_positive_rate"]
+    '25 % (17–36 %), 19 of 75'
+    >>> compare_cohorts(p.model, {"pilot test": p.test}, metrics=["fpr"])
+    Traceback (most recent call last):
+    ...
+    ValueError: `metrics` must be one of ['base_rate', 'selection_rate', 'accuracy', 'false_positive_rate', \
+'false_negative_rate', 'precision'], but 'fpr' was passed.
+    """
+    check_model(model)
+    if not isinstance(cohorts, dict) or not cohorts:
+        raise TypeError("`cohorts` must be a dict of names and citizens, e.g. "
+                        f"{{'pilot test': test, '2019': cohort_2019}}, but {_shown(cohorts)} was passed.")
+    chosen = [metrics] if isinstance(metrics, str) else list(metrics)
+    for metric in chosen:
+        check_choice(metric, list(RATES), name="metrics")
+    parts = {}
+    for name, citizens in cohorts.items():
+        check_frame(citizens, name=f"cohorts[{name!r}]", columns=[TARGET, "origin"])
+        frame = with_immigrant(citizens).assign(cohort=str(name))
+        table = audit_intervals(model, frame, by="cohort" if by is None else by)
+        parts[str(name)] = table["shown"].unstack("metric")[chosen]
+    if by is None:
+        return pd.concat(parts.values()).rename_axis("cohort").rename_axis(columns=None)
+    return pd.concat(parts, names=["cohort"]).rename_axis(columns=None)

@@ -1,4 +1,10 @@
-"""Explanations: why the tree flags one citizen, and what changes if one fact changes."""
+"""Explanations of one citizen's flag: why the tree flags them, and what changes if one fact changes.
+
+The numbers behind the lookup app and notebooks 04, 08 and 10: find a citizen
+(:func:`lookup`, :func:`closest_citizen`), follow their path through the tree
+(:func:`explain`, :func:`leaf_counts`, :func:`facts_used`) and change one fact
+(:func:`move`, :func:`flip_test`).
+"""
 
 import math
 from dataclasses import dataclass
@@ -6,11 +12,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from casekit._validation import check_column, check_frame, check_model, check_probability
-from casekit.codebook import CATEGORIES, EDUCATION_LEVELS, categorical_dtype
+from casekit._validation import check_choice, check_column, check_frame, check_model, check_probability
+from casekit.codebook import CATEGORIES, DISTRICTS, EDUCATION_LEVELS, categorical_dtype
+from casekit.model import encoded_features
 
 _WHOLE_NUMBERS = {"age", "months_unemployed", "missed_meetings"}
-_ONE_HOT = {"district", "gender", "benefit_type", "household", "health_limitation"}
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,8 @@ def explain(model, citizen, *, threshold=0.5):
     encoded = model[:-1].transform(row)
     tree = model[-1].tree_
     path = model[-1].decision_path(encoded).indices
-    names = model[:-1].get_feature_names_out()
+    sources = encoded_features(model)
+    names = list(sources)
     bounds = {}
     for node, child in zip(path[:-1], path[1:]):
         low, high = bounds.setdefault(tree.feature[node], [-np.inf, np.inf])
@@ -97,7 +104,8 @@ def explain(model, citizen, *, threshold=0.5):
             bounds[tree.feature[node]][1] = min(high, tree.threshold[node])
         else:
             bounds[tree.feature[node]][0] = max(low, tree.threshold[node])
-    rules = _merge_categories([_rule(names[f], low, high, encoded[0, f]) for f, (low, high) in bounds.items()])
+    rules = _merge_categories([_rule(names[f], sources[names[f]], low, high, encoded[0, f])
+                              for f, (low, high) in bounds.items()])
     size, unemployed = _leaf_counts(model[-1], path[-1:])
     probability = float(unemployed[0] / size[0])
     return Explanation(citizen_id=str(row["citizen_id"].iloc[0]) if "citizen_id" in row else "(no id)",
@@ -186,10 +194,9 @@ def _one_citizen(citizen):
     return citizen
 
 
-def _rule(name, low, high, value):
-    """The splits on one encoded feature, as `low < value <= high`, in plain words."""
-    column = _source_column(name)
-    if column != name:
+def _rule(name, column, low, high, value):
+    """The splits on one encoded feature `name` (of `column`), as `low < value <= high`, in plain words."""
+    if column != name:  # one-hot: the encoded value is 0 or 1
         return (column, name[len(column) + 1:], value > 0.5)
     if name == "education":
         return _education_rule(low, high, value)
@@ -265,7 +272,7 @@ def facts_used(model, citizens):
     """
     _check_tree(model)
     check_frame(citizens, name="citizens")
-    source = [_source_column(name) for name in model[:-1].get_feature_names_out()]
+    source = list(encoded_features(model).values())
     columns = list(dict.fromkeys(source))
     tree = model[-1].tree_
     split_nodes = np.flatnonzero(tree.feature >= 0)
@@ -275,12 +282,7 @@ def facts_used(model, citizens):
     return pd.DataFrame((paths @ asks_about) > 0, index=citizens.index, columns=columns)
 
 
-def _source_column(encoded_name):
-    column = encoded_name.rpartition("_")[0]
-    return column if column in _ONE_HOT else encoded_name
-
-
-def flip_test(model, citizens, *, column="district", values=None):
+def flip_test(model, citizens, *, column="district", values=None, threshold=0.5):
     """Predict every citizen again with `column` set to each of `values`.
 
     Parameters
@@ -293,6 +295,8 @@ def flip_test(model, citizens, *, column="district", values=None):
         The fact to change.
     values : list, optional
         The values to try; all categories of a categorical column by default.
+    threshold : float, default 0.5
+        A citizen is flagged when the probability is above this.
 
     Returns
     -------
@@ -313,17 +317,18 @@ def flip_test(model, citizens, *, column="district", values=None):
     frame = _as_frame(citizens)
     check_frame(frame, name="citizens", columns=["citizen_id"])
     original = check_column(frame, column, name="column")
+    threshold = check_probability(threshold, name="threshold")
     if values is None:
         if not isinstance(original.dtype, pd.CategoricalDtype):
             raise ValueError(f"`values` must be given for the non-categorical column {column!r}, e.g. values=[25, 45].")
         values = list(original.cat.categories)
-    actual = model.predict_proba(frame)[:, 1] > 0.5
+    actual = model.predict_proba(frame)[:, 1] > threshold
     tried = []
     for value in values:
         probability = model.predict_proba(frame.assign(**{column: _same_dtype(value, original)}))[:, 1]
         tried.append(pd.DataFrame({"citizen_id": frame["citizen_id"].to_numpy(), "value": value,
-                                   "probability": probability, "flagged": probability > 0.5,
-                                   "flag_changed": (probability > 0.5) != actual}))
+                                   "probability": probability, "flagged": probability > threshold,
+                                   "flag_changed": (probability > threshold) != actual}))
     return pd.concat(tried, ignore_index=True)
 
 
@@ -333,3 +338,100 @@ def _same_dtype(value, original):
             raise ValueError(f"`values` must be drawn from {list(original.cat.categories)}, but {value!r} was passed.")
         return pd.Categorical([value] * len(original), dtype=original.dtype)
     return value
+
+
+def _check_searchable(model, citizens):
+    """`model` can score, and `citizens` have ids to search by."""
+    check_model(model, method="predict_proba")
+    return check_frame(citizens, name="citizens", columns=["citizen_id"])
+
+
+def lookup(model, citizens, citizen_id, *, threshold=0.5):
+    """Look one citizen up by id: what the lookup app shows.
+
+    Parameters
+    ----------
+    model : sklearn.pipeline.Pipeline
+        A fitted pilot tree.
+    citizens : pandas.DataFrame
+        The citizens to search.
+    citizen_id : str
+        E.g. ``"JC18-01186"``.
+    threshold : float, default 0.5
+        Flag when the probability is above this.
+
+    Returns
+    -------
+    casekit.explain.Explanation
+
+    Examples
+    --------
+    >>> from casekit import load_citizens, split_pilot, train_pilot_tree
+    >>> train, test = split_pilot(load_citizens())
+    >>> lookup(train_pilot_tree(train), test, "JC18-01186").flagged
+    True
+    """
+    _check_searchable(model, citizens)
+    match = citizens[citizens["citizen_id"] == citizen_id]
+    if match.empty:
+        examples = citizens["citizen_id"].head(3).tolist()
+        raise ValueError(f"`citizen_id` must be one of the ids in `citizens` (such as {examples}), "
+                         f"but {citizen_id!r} was passed.")
+    return explain(model, match.iloc[[0]], threshold=threshold)
+
+
+def closest_citizen(model, citizens, probability):
+    """Return the citizen whose probability of still being unemployed is closest to `probability`.
+
+    Parameters
+    ----------
+    model : sklearn.pipeline.Pipeline
+        A fitted pilot tree.
+    citizens : pandas.DataFrame
+        The citizens to search, e.g. the pilot test split.
+    probability : float
+        Between 0 and 1, e.g. 0.55 (just above the pilot's threshold).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row (the first such citizen), ready for :func:`casekit.explain`.
+
+    Examples
+    --------
+    >>> from casekit.model import pilot
+    >>> p = pilot()
+    >>> citizen = closest_citizen(p.model, p.test, 0.95)
+    >>> len(citizen), round(float(p.model.predict_proba(citizen)[0, 1]), 1)
+    (1, 0.9)
+    """
+    _check_searchable(model, citizens)
+    probability = check_probability(probability, name="probability")
+    distance = np.abs(model.predict_proba(citizens)[:, 1] - probability)
+    return citizens.iloc[[int(np.argmin(distance))]]
+
+
+def move(citizens, district):
+    """Return a copy of `citizens` living in `district`, everything else the same.
+
+    Parameters
+    ----------
+    citizens : pandas.DataFrame
+        One or more citizens.
+    district : str
+        One of :data:`casekit.DISTRICTS`.
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Examples
+    --------
+    >>> from casekit.model import pilot
+    >>> move(pilot().test.head(2), "Havnen")["district"].tolist()
+    ['Havnen', 'Havnen']
+    """
+    check_frame(citizens, name="citizens", columns=["district"])
+    check_choice(district, DISTRICTS, name="district")
+    return citizens.assign(district=pd.Categorical([district] * len(citizens), dtype=citizens["district"].dtype))
+

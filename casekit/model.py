@@ -26,7 +26,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import OneHotEncoder, OrdinalEncoder
 from sklearn.tree import DecisionTreeClassifier
 
-from casekit._validation import _shown, check_choice, check_frame, check_model
+from casekit._validation import check_frame, check_model
 from casekit.codebook import CATEGORIES, EDUCATION_LEVELS
 from casekit.data import load_citizens
 
@@ -108,6 +108,39 @@ def features_of(model):
     """
     check_model(model)
     return [column for name, _, columns in model[0].transformers_ if name != "remainder" for column in columns]
+
+
+def encoded_features(model):
+    """Return the encoded columns of a fitted pilot pipeline, each with the column it encodes.
+
+    Read from the fitted pipeline itself (``model[:-1].get_feature_names_out()``),
+    so a one-hot encoded column (``district_Havnen``) is traced back to its
+    source (``district``) without a list of the one-hot columns.
+
+    Returns
+    -------
+    dict of str to str
+        Encoded name -> source column, in the order the tree sees them.
+
+    Examples
+    --------
+    >>> from casekit import pilot
+    >>> sources = encoded_features(pilot().model)
+    >>> sources["district_Havnen"], sources["age"]
+    ('district', 'age')
+    """
+    check_model(model)
+    sources = {}
+    for name, transformer, columns in model[0].transformers_:
+        if name == "remainder" or isinstance(transformer, str):
+            continue
+        names = list(transformer.get_feature_names_out(columns))
+        if len(names) == len(columns):
+            sources.update(zip(names, columns, strict=True))
+        else:  # one encoder per one-hot column: every name it makes comes from that column
+            (column,) = columns
+            sources.update(dict.fromkeys(names, column))
+    return sources
 
 
 def _categories(feature):
@@ -238,130 +271,3 @@ def pilot():
     """
     citizens, train, test, model = _pilot()
     return Pilot(citizens.copy(), train.copy(), test.copy(), model)
-
-
-#: The bands of :func:`accuracy_by_certainty`: how one-sided a citizen's leaf is, from a coin flip to certain.
-CERTAINTY_BANDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0)
-
-
-def accuracy_by_certainty(model, citizens, *, bands=CERTAINTY_BANDS):
-    """Return how often the tree is right, by how one-sided each citizen's leaf is.
-
-    A leaf's certainty is the share of its training citizens on the side of
-    the prediction (0.5 = a coin flip, 1 = all of them). "88.7 % right" is an
-    average over leaves that are near-certain and leaves that are close to a
-    coin flip; this table takes the average apart, with the count and a 95 %
-    Wilson interval for each band.
-
-    Parameters
-    ----------
-    model : fitted estimator
-        With ``predict_proba``, e.g. from :func:`train_pilot_tree`.
-    citizens : pandas.DataFrame
-        Citizens with known outcomes, e.g. the pilot test split.
-    bands : sequence of float, default CERTAINTY_BANDS
-        Increasing edges from 0.5 to 1.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per band of certainty: ``numerator`` (right), ``denominator``
-        (citizens in the band), ``share`` (right among them), ``low``,
-        ``high``, ``too_small`` and ``shown`` ("99 % (98–99 %), 1210 of 1221").
-
-    Examples
-    --------
-    >>> p = pilot()
-    >>> table = accuracy_by_certainty(p.model, p.test)
-    >>> int(table["denominator"].sum())
-    2000
-    >>> accuracy_by_certainty(p.model, p.test, bands=[0.5, 95])
-    Traceback (most recent call last):
-    ...
-    ValueError: `bands` must be increasing numbers from 0.5 to 1, e.g. [0.5, 0.7, 0.9, 1.0], but [0.5, 95] was passed.
-    """
-    from casekit.audit import MIN_COUNT, format_rate, wilson_interval
-
-    check_model(model, method="predict_proba")
-    check_frame(citizens, name="citizens", columns=[TARGET])
-    edges = list(bands) if not isinstance(bands, str) else []
-    if (len(edges) < 2 or any(isinstance(e, bool) or not isinstance(e, (int, float)) for e in edges)
-            or edges[0] != 0.5 or edges[-1] != 1 or sorted(set(edges)) != edges):
-        raise ValueError("`bands` must be increasing numbers from 0.5 to 1, e.g. [0.5, 0.7, 0.9, 1.0], "
-                         f"but {bands!r} was passed.")
-    probability = model.predict_proba(citizens)[:, 1]
-    certainty = np.maximum(probability, 1 - probability)
-    right = model.predict(citizens) == citizens[TARGET].to_numpy()
-    band = pd.cut(certainty, edges, include_lowest=True)
-    table = pd.DataFrame({"numerator": right, "denominator": True}).groupby(band, observed=True).sum().astype(int)
-    table.index.name = "how sure the leaf is"
-    low, high = wilson_interval(table["numerator"].to_numpy(), table["denominator"].to_numpy())
-    return table.assign(share=table["numerator"] / table["denominator"], low=low, high=high,
-                        too_small=table["denominator"] < MIN_COUNT,
-                        shown=[format_rate(k, n) for k, n in zip(table["numerator"], table["denominator"])])
-
-
-#: The rates :func:`compare_cohorts` shows unless told otherwise.
-COHORT_RATES = ("base_rate", "selection_rate", "false_positive_rate", "false_negative_rate")
-
-
-def compare_cohorts(model, cohorts, *, by=None, metrics=COHORT_RATES):
-    """Show the same rates for several cohorts side by side, each with its count and interval.
-
-    For drift: the pilot's test citizens beside the 2019 cohort (or a 2019
-    drawn in another world), scored by the same tree.
-
-    Parameters
-    ----------
-    model : fitted estimator
-        E.g. from :func:`train_pilot_tree`.
-    cohorts : dict of str to pandas.DataFrame
-        A name for each set of citizens with known outcomes, e.g.
-        ``{"pilot test": test, "2019": load_citizens("2019")}``.
-    by : str, optional
-        A column to split each cohort by, as in :func:`casekit.audit`, or
-        ``"immigrant"`` (:func:`casekit.data.with_immigrant`). None: each
-        cohort as a whole.
-    metrics : sequence of str, default COHORT_RATES
-        Rates from :data:`casekit.audit.RATES`: ``base_rate``,
-        ``selection_rate``, ``accuracy``, ``false_positive_rate``,
-        ``false_negative_rate``, ``precision``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per cohort (and group, when `by` is given), one column per
-        metric; each cell the rate as text with its interval and count
-        ("25 % (17–36 %), 19 of 75"), from :func:`casekit.audit_intervals`.
-
-    Examples
-    --------
-    >>> p = pilot()
-    >>> table = compare_cohorts(p.model, {"pilot test": p.test}, by="estate")
-    >>> table.loc[("pilot test", "Lyngtoften"), "false_positive_rate"]
-    '25 % (17–36 %), 19 of 75'
-    >>> compare_cohorts(p.model, {"pilot test": p.test}, metrics=["fpr"])
-    Traceback (most recent call last):
-    ...
-    ValueError: `metrics` must be one of ['base_rate', 'selection_rate', 'accuracy', 'false_positive_rate', \
-'false_negative_rate', 'precision'], but 'fpr' was passed.
-    """
-    from casekit.audit import RATES, audit_intervals
-    from casekit.data import with_immigrant
-
-    check_model(model)
-    if not isinstance(cohorts, dict) or not cohorts:
-        raise TypeError("`cohorts` must be a dict of names and citizens, e.g. "
-                        f"{{'pilot test': test, '2019': cohort_2019}}, but {_shown(cohorts)} was passed.")
-    chosen = [metrics] if isinstance(metrics, str) else list(metrics)
-    for metric in chosen:
-        check_choice(metric, list(RATES), name="metrics")
-    parts = {}
-    for name, citizens in cohorts.items():
-        check_frame(citizens, name=f"cohorts[{name!r}]", columns=[TARGET, "origin"])
-        frame = with_immigrant(citizens).assign(cohort=str(name))
-        table = audit_intervals(model, frame, by="cohort" if by is None else by)
-        parts[str(name)] = table["shown"].unstack("metric")[chosen]
-    if by is None:
-        return pd.concat(parts.values()).rename_axis("cohort").rename_axis(columns=None)
-    return pd.concat(parts, names=["cohort"]).rename_axis(columns=None)

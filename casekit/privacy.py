@@ -15,7 +15,7 @@ import pandas as pd
 from sklearn.utils import check_random_state
 
 from casekit._validation import check_frame, check_positive_int
-from casekit.world import generate_citizens
+from casekit.world import make_citizens
 
 #: Facts that together can pick a person out; functions use those a table has.
 QUASI_IDENTIFIERS = ["birth_date", "age", "gender", "district", "household"]
@@ -36,7 +36,7 @@ def leaked_spreadsheet(n_samples=20_000, *, random_state=0):
     """
     n = check_positive_int(n_samples, name="n_samples")
     rng = check_random_state(random_state)
-    people = generate_citizens(n, random_state=rng).reset_index(drop=True)
+    people = make_citizens(n, random_state=rng).reset_index(drop=True)
     days_since_birthday = pd.to_timedelta(rng.randint(0, 365, n), unit="D")
     birth = (DAY_OF_THE_LEAK - pd.to_timedelta(people["age"].astype(int) * 365.25, unit="D").dt.floor("D")
              - days_since_birthday)

@@ -1,4 +1,8 @@
-"""Episode 5's question as a simulation: what happens when a score steers the job centre's effort?
+"""The feedback loop: what happens, year after year, when a score steers the job centre's effort (episode 5)?
+
+:func:`simulate` and :func:`compare_policies` run it; :func:`feedback_year`
+gives the numbers the feedback-loop app shows; :func:`versus_random` and
+:func:`scorecard_ranks` read a run.
 
 A documented model of support, on top of the world's own process:
 
@@ -12,7 +16,7 @@ A documented model of support, on top of the world's own process:
 - **Allocation.** The slots go by the tree's score: to those ``"at_risk"``
   (highest scores first), to those ``"likely_to_find_work"`` (lowest scores
   first, a kind of creaming), to the ``"borderline"`` (scores closest to the
-  0.5 threshold first), or ``"ignore_score"`` (a random draw). Ties are
+  threshold, 0.5 by default, first), or ``"ignore_score"`` (a random draw). Ties are
   broken at random. Every policy meets the same cohorts (the same seeds), so
   differences between policies come from the policy, not from chance.
 - **Learning.** Each year a new cohort is drawn from the world (with the 2018
@@ -30,11 +34,11 @@ import numpy as np
 import pandas as pd
 from sklearn.utils import check_random_state
 
-from casekit._validation import check_choice, check_positive_int
+from casekit._validation import check_choice, check_positive_int, check_probability
 from casekit.codebook import ESTATE
-from casekit.data import load_citizens
-from casekit.model import split_pilot, train_pilot_tree
-from casekit.world import generate_citizens
+from casekit.model import pilot, train_pilot_tree
+from casekit.thresholds import CASEWORKERS, CITIZENS_PER_YEAR
+from casekit.world import make_citizens
 
 POLICIES = {
     "at_risk": "support goes to the citizens with the highest scores",
@@ -45,8 +49,8 @@ POLICIES = {
 LABOUR_MARKET_YEAR = 2018
 
 
-def simulate(policy="at_risk", *, years=6, caseworkers=20, slots_per_caseworker=20, support_effect=1.5,
-             citizens_per_year=2000, random_state=0, progress=None):
+def simulate(policy="at_risk", *, years=6, caseworkers=CASEWORKERS, slots_per_caseworker=20, support_effect=1.5,
+             citizens_per_year=CITIZENS_PER_YEAR, threshold=0.5, random_state=0, progress=None):
     """Run the job centre for `years` years with support allocated by `policy`.
 
     Parameters
@@ -60,6 +64,9 @@ def simulate(policy="at_risk", *, years=6, caseworkers=20, slots_per_caseworker=
     support_effect : float, default 1.5
         How much support lowers a citizen's hidden difficulty.
     citizens_per_year : int, default 2000
+    threshold : float, default 0.5
+        A citizen is flagged when the score is above this; ``"borderline"``
+        supports the scores closest to it first.
     random_state : int, default 0
     progress : widget or None
         Anything with a ``value`` (e.g. ``ipywidgets.IntProgress(max=years)``);
@@ -88,6 +95,7 @@ def simulate(policy="at_risk", *, years=6, caseworkers=20, slots_per_caseworker=
     capacity = check_positive_int(caseworkers, name="caseworkers") * check_positive_int(
         slots_per_caseworker, name="slots_per_caseworker")
     n = check_positive_int(citizens_per_year, name="citizens_per_year")
+    threshold = check_probability(threshold, name="threshold")
     if isinstance(support_effect, bool) or not isinstance(support_effect, (int, float, np.number)) \
             or not 0 <= support_effect <= 10:
         raise ValueError(f"`support_effect` must be a number from 0 (support does nothing) to 10, "
@@ -95,31 +103,25 @@ def simulate(policy="at_risk", *, years=6, caseworkers=20, slots_per_caseworker=
     # One seed per year's cohort and one for breaking ties: every policy meets the same citizens.
     *cohort_seeds, tie_seed = check_random_state(random_state).randint(0, 2**31 - 1, size=years + 1)
     ties = check_random_state(tie_seed)
-    model = _pilot_tree()
+    model = pilot().model  # year 0: the pilot tree
     rows = []
     for year, seed in enumerate(cohort_seeds, start=1):
-        cohort = generate_citizens(n, cohort_years=[LABOUR_MARKET_YEAR], random_state=seed, latent=True)
+        cohort = make_citizens(n, cohort_years=[LABOUR_MARKET_YEAR], random_state=seed, latent=True)
         score = model.predict_proba(cohort)[:, 1]
-        supported = _allocate(policy, score, min(capacity, n), ties)
+        supported = _allocate(policy, score, min(capacity, n), ties, threshold)
         cohort["unemployed_12m"] = (cohort["difficulty"] - support_effect * supported + cohort["luck"] > 0).astype(
             np.int8)
-        rows.append(_year_summary(year, policy, cohort, score > 0.5, supported))
+        rows.append(_year_summary(year, policy, cohort, score > threshold, supported))
         model = train_pilot_tree(cohort)
         if progress is not None:
             progress.value = year
     return pd.DataFrame(rows)
 
 
-@lru_cache(maxsize=1)
-def _pilot_tree():
-    """The year-0 tree: the pilot tree, trained once and shared by every run."""
-    return train_pilot_tree(split_pilot(load_citizens())[0])
-
-
-def _allocate(policy, score, capacity, rng):
+def _allocate(policy, score, capacity, rng, threshold):
     """Boolean mask of the `capacity` citizens who get support."""
     tie_breaker = rng.random_sample(len(score))
-    priority = {"at_risk": -score, "likely_to_find_work": score, "borderline": np.abs(score - 0.5),
+    priority = {"at_risk": -score, "likely_to_find_work": score, "borderline": np.abs(score - threshold),
                 "ignore_score": np.zeros(len(score))}[policy]
     order = np.lexsort((tie_breaker, priority))
     supported = np.zeros(len(score), dtype=bool)
@@ -275,3 +277,36 @@ def scorecard_ranks(history):
     })
     ranks = ranks.astype({column: int for column in ranks.columns[1:]})
     return ranks.sort_values("rank on that scorecard").rename_axis(index=None)
+
+
+# ---------------------------------------------------------------- what the feedback-loop app shows
+
+@lru_cache(maxsize=16)
+def _history(slots_per_caseworker, support_effect, years):
+    return compare_policies(years=years, slots_per_caseworker=slots_per_caseworker, support_effect=support_effect)
+
+
+def feedback_year(year, *, slots_per_caseworker=20, support_effect=1.5, years=6):
+    """Return what the feedback-loop app shows for one simulated year: one row per policy.
+
+    Runs (and remembers) :func:`compare_policies` for these settings.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``unemployed_estate``, ``unemployed_rest``, ``gap``, ``estate_share_supported``
+        and ``apparent_accuracy`` for each policy.
+
+    Examples
+    --------
+    >>> feedback_year(1, years=1).index.tolist()
+    ['at_risk', 'likely_to_find_work', 'borderline', 'ignore_score']
+    """
+    years = check_positive_int(years, name="years")
+    if year not in range(1, years + 1):
+        raise ValueError(f"`year` must be a whole number from 1 to {years}, but {year!r} was passed.")
+    history = _history(check_positive_int(slots_per_caseworker, name="slots_per_caseworker"),
+                       float(support_effect), years)
+    view = history[history["year"] == year].set_index("policy")
+    return view[["unemployed_estate", "unemployed_rest", "gap", "estate_share_supported", "apparent_accuracy"]]
+

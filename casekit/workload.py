@@ -12,7 +12,7 @@ import pandas as pd
 
 from casekit._validation import check_choice, check_column, check_frame, check_model, check_positive_int, \
     check_probability
-from casekit.apps import CASEWORKERS, CITIZENS_PER_YEAR, threshold_summary
+from casekit.thresholds import CASEWORKERS, CITIZENS_PER_YEAR, threshold_summary
 from casekit.audit import format_rate, with_groups
 from casekit.model import TARGET
 
@@ -120,7 +120,7 @@ def process_consequences(form, model, citizens, *, threshold=0.5, caseworkers=CA
     4000.0
     """
     check_form(form)
-    errors = threshold_summary(model, citizens, threshold, caseworkers=caseworkers,
+    errors = threshold_summary(model, citizens, threshold=threshold, caseworkers=caseworkers,
                                citizens_per_year=citizens_per_year)
     flagged = (errors["flagged_correctly"] + errors["wrongly_flagged"]) * citizens_per_year / len(citizens)
     told = form["citizen_told"] or form["who_sees"] == "the caseworker and the citizen"

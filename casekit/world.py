@@ -255,9 +255,9 @@ def _shown(value):
     return f"{value:g}"
 
 
-def generate_citizens(n_samples, *, cohort_years=(2015, 2016, 2017, 2018), world=WORLD, random_state=None,
-                      latent=False):
-    """Generate synthetic citizens at their second interview, with their outcome.
+def make_citizens(n_samples, *, cohort_years=(2015, 2016, 2017, 2018), world=WORLD, random_state=None,
+                  latent=False):
+    """Draw synthetic citizens at their second interview, with their outcome: the generator behind every cohort.
 
     Parameters
     ----------
@@ -283,7 +283,7 @@ def generate_citizens(n_samples, *, cohort_years=(2015, 2016, 2017, 2018), world
 
     Examples
     --------
-    >>> citizens = generate_citizens(500, random_state=0)
+    >>> citizens = make_citizens(500, random_state=0)
     >>> citizens.shape
     (500, 14)
     >>> sorted(citizens["unemployed_12m"].unique().tolist())
@@ -478,7 +478,7 @@ def world_2019(*, labour_market=None, education_missing=None, foreign_degree_unr
     (``education_missing``) and registers many foreign degrees as primary
     school (``foreign_degree_unrecognised``). Give any of them another value
     for 2019, or :data:`AS_IN_2018` to switch that change off; draw the
-    cohort with ``casekit.make_cohort("2019", world=...)``.
+    cohort with ``casekit.load_citizens("2019", world=...)``.
 
     Parameters
     ----------

@@ -27,7 +27,7 @@ from casekit._validation import check_choice, check_positive_int
 from casekit.codebook import ESTATE
 from casekit.data import COHORTS
 from casekit.model import PILOT_FEATURES, TARGET, split_pilot, train_pilot_tree
-from casekit.world import MECHANISMS, WORLD, World, generate_citizens
+from casekit.world import MECHANISMS, WORLD, World, make_citizens
 
 _, _PILOT_SIZE, _PILOT_YEARS = COHORTS["pilot"]
 _, _LATER_SIZE, _LATER_YEARS = COHORTS["2019"]
@@ -272,7 +272,7 @@ def summarise_decomposition(table, *, percentiles=(10, 90)):
 
 def _measure(world, seed, *, everything, n_samples=_PILOT_SIZE):
     """The figures of one world: the pilot tree's estate/rest audit, and with `everything` the rest."""
-    pilot = generate_citizens(n_samples, cohort_years=_PILOT_YEARS, world=world, random_state=seed)
+    pilot = make_citizens(n_samples, cohort_years=_PILOT_YEARS, world=world, random_state=seed)
     train, test = split_pilot(pilot)
     model = train_pilot_tree(train)
     truth = test[TARGET].to_numpy()
@@ -282,7 +282,7 @@ def _measure(world, seed, *, everything, n_samples=_PILOT_SIZE):
     if not everything:
         return figures
     without = train_pilot_tree(train, features=WITHOUT_DISTRICT)
-    later = generate_citizens(_LATER_SIZE, cohort_years=_LATER_YEARS, world=world, random_state=seed + 1)
+    later = make_citizens(_LATER_SIZE, cohort_years=_LATER_YEARS, world=world, random_state=seed + 1)
     accuracy_2019 = float((model.predict(later) == later[TARGET].to_numpy()).mean())
     share = truth.mean()
     return {

@@ -1,4 +1,4 @@
-"""Fixtures shared by the tests: the kit's data and the pilot tree, built once."""
+"""Fixtures shared by the tests: the kit's data and the pilot tree, built once by :func:`casekit.pilot`."""
 
 import pytest
 
@@ -6,8 +6,13 @@ import casekit
 
 
 @pytest.fixture(scope="session")
-def citizens():
-    return casekit.load_citizens()
+def pilot():
+    return casekit.pilot()
+
+
+@pytest.fixture(scope="session")
+def citizens(pilot):
+    return pilot.citizens
 
 
 @pytest.fixture(scope="session")
@@ -16,16 +21,15 @@ def cohort_2019():
 
 
 @pytest.fixture(scope="session")
-def split(citizens):
-    return casekit.split_pilot(citizens)
+def split(pilot):
+    return pilot.train, pilot.test
 
 
 @pytest.fixture(scope="session")
-def model(split):
-    train, _ = split
-    return casekit.train_pilot_tree(train)
+def model(pilot):
+    return pilot.model
 
 
 @pytest.fixture(scope="session")
-def test_part(split):
-    return split[1]
+def test_part(pilot):
+    return pilot.test

@@ -334,3 +334,73 @@ def test_teams_by_prediction_counts_as_a_crosstab_does(model, test_part):
     assert teams.loc[ESTATE, "long_term_among_found_work"].endswith(f"of {(estate & found_work).sum()}")
     with pytest.raises(ValueError, match="Did you mean 0.7"):
         teams_by_prediction(model, test_part, threshold=70)
+
+
+# ---------------------------------------------------------------- the residence audit and rates written out
+
+from casekit.audit import AUDIT_RATES, BOOTSTRAP_SEED, rates_shown, residence_audit  # noqa: E402
+from casekit.explain import flip_test  # noqa: E402
+from casekit.model import train_pilot_tree  # noqa: E402
+
+
+def test_the_residence_audit_agrees_with_the_plain_audit_and_the_flip_test(model, test_part):
+    table = residence_audit(model, test_part, by="estate")
+    plain = audit(model, test_part, by="estate")
+    for column in ("count", "selection_rate", "false_positive_rate", "false_negative_rate"):
+        assert table[column].tolist() == pytest.approx(plain[column].tolist())
+    moved = flip_test(model, test_part)
+    changed = moved.groupby("citizen_id")["flag_changed"].any()
+    in_estate = test_part.set_index("citizen_id")["district"] == "Lyngtoften"
+    assert table.loc["Lyngtoften", "address_decides"] == pytest.approx(changed[in_estate[in_estate].index].mean())
+
+
+def test_without_district_no_flag_hangs_on_the_address(split, test_part):
+    without = train_pilot_tree(split[0], features=["gender", "age", "years_employed_5y", "education"])
+    assert (residence_audit(without, test_part, by="estate")["address_decides"] == 0).all()
+
+
+def test_the_residence_audit_returns_counts_intervals_and_the_ratio(model, test_part):
+    table = residence_audit(model, test_part, by="estate")
+    estate = table.loc["Lyngtoften"]
+    assert (estate["wrongly_flagged"], estate["found_work"]) == (19, 75)
+    expected = binomtest(19, 75).proportion_ci(method="wilson")
+    assert (estate["false_positive_rate_low"], estate["false_positive_rate_high"]) == pytest.approx(
+        (expected.low, expected.high))
+    for rate, (numerator, denominator) in AUDIT_RATES.items():
+        assert (table[rate] == table[numerator] / table[denominator]).all()
+        assert ((table[f"{rate}_low"] <= table[rate]) & (table[rate] <= table[f"{rate}_high"])).all()
+    assert (table["flagged"] + (table["count"] - table["flagged"]) == table["count"]).all()
+    assert (table["found_work"] + table["still_unemployed"] == table["count"]).all()
+    gap = audit_gap(model, test_part, random_state=BOOTSTRAP_SEED)
+    assert estate[["fpr_ratio", "fpr_ratio_low", "fpr_ratio_high"]].tolist() == pytest.approx(
+        gap.loc["ratio", ["estimate", "low", "high"]].tolist())
+
+
+def test_the_residence_audit_marks_groups_too_small_to_read(model, test_part):
+    table = residence_audit(model, test_part, by="origin")
+    smallest = table[["count", "found_work", "still_unemployed"]].min(axis=1)
+    assert (table["too_small"] == (smallest < MIN_COUNT)).all()
+    assert table.loc["descendant, western", "too_small"] and not table.loc["Danish origin", "too_small"]
+
+
+def test_the_residence_audit_is_the_same_every_time(model, test_part):
+    pd.testing.assert_frame_equal(residence_audit(model, test_part), residence_audit(model, test_part))
+
+
+def test_an_unknown_grouping_lists_the_groupings(model, test_part):
+    with pytest.raises(ValueError, match=r"`by` must be one of \['district', 'estate', 'origin', 'gender', 'age_band'\]"):
+        residence_audit(model, test_part, by="income")
+
+
+def test_rates_shown_writes_each_group_rate_with_its_count_and_interval(model, test_part):
+    rates = rates_by_threshold(model, test_part, by="estate", thresholds=[0.3, 0.5])
+    table = rates_shown(rates, "false_positive_rate")
+    assert table.loc[0.5, "Lyngtoften"] == "25 % (17–36 %), 19 of 75"
+    row = rates.loc[(0.3, "rest of the municipality")]
+    expected = format_rate(round(row["false_positive_rate"] * row["found_work"]), row["found_work"])
+    assert table.loc[0.3, "rest of the municipality"] == expected
+    assert rates_shown(rates, thresholds=[0.5]).index.tolist() == [0.5]
+    with pytest.raises(ValueError, match=r"`metric` must be one of \['selection_rate'"):
+        rates_shown(rates, "fpr")
+    with pytest.raises(ValueError, match=r"`thresholds` must be drawn from the thresholds of `rates`"):
+        rates_shown(rates, thresholds=[0.45])

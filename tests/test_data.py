@@ -62,12 +62,12 @@ def test_a_wrong_cohort_names_the_allowed_ones():
 
 
 def test_a_missing_data_folder_says_how_to_recreate_it(tmp_path):
-    with pytest.raises(FileNotFoundError, match="python -m casekit data"):
+    with pytest.raises(FileNotFoundError, match="python -m casekit.tools data"):
         load_citizens(data_dir=tmp_path)
 
 
 def test_the_data_command_writes_every_file(tmp_path, capsys):
-    from casekit.__main__ import main
+    from casekit.tools.cli import main
 
     main(["data", str(tmp_path)])
     written = sorted(path.name for path in tmp_path.iterdir())
@@ -78,19 +78,29 @@ def test_the_data_command_writes_every_file(tmp_path, capsys):
 def test_another_world_gives_the_same_people_with_other_outcomes():
     import dataclasses
 
-    from casekit.data import make_cohort
+    from casekit.data import load_citizens
     from casekit.world import WORLD
 
-    as_built = make_cohort("2019")
-    no_boom = make_cohort("2019", world=dataclasses.replace(WORLD, labour_market={**WORLD.labour_market, 2019: 0.0}))
+    as_built = load_citizens("2019", world=WORLD)
+    no_boom = load_citizens("2019", world=dataclasses.replace(WORLD, labour_market={**WORLD.labour_market, 2019: 0.0}))
     assert as_built.drop(columns="unemployed_12m").equals(no_boom.drop(columns="unemployed_12m"))
     assert no_boom["unemployed_12m"].mean() > as_built["unemployed_12m"].mean()
+
+
+def test_redrawn_in_the_kits_own_world_the_cohort_is_the_shipped_one():
+    from casekit.data import load_citizens
+    from casekit.world import WORLD
+
+    shipped, redrawn = load_citizens("2019"), load_citizens("2019", world=WORLD)
+    assert shipped.astype(str).equals(redrawn[shipped.columns].astype(str))
+    with pytest.raises(TypeError, match=r"`world` must be a casekit.World"):
+        load_citizens("2019", world="2019")
 
 
 def test_group_shares_counts_each_group_and_its_wilson_interval_like_scipy(citizens):
     from scipy.stats import binomtest
 
-    from casekit.data import group_shares
+    from casekit.audit import group_shares
 
     table = group_shares(citizens, by="district")
     estate = citizens[citizens["district"] == "Lyngtoften"]
@@ -103,7 +113,7 @@ def test_group_shares_counts_each_group_and_its_wilson_interval_like_scipy(citiz
 
 
 def test_group_shares_keeps_missing_education_as_its_own_group_and_counts_primary_among_the_registered(citizens):
-    from casekit.data import NOT_REGISTERED, group_shares
+    from casekit.audit import NOT_REGISTERED, group_shares
 
     by_education = group_shares(citizens, by="education")
     assert by_education.index[-1] == NOT_REGISTERED
@@ -117,7 +127,7 @@ def test_group_shares_keeps_missing_education_as_its_own_group_and_counts_primar
 @pytest.mark.parametrize(("kwargs", "message"), [({"by": "distrct"}, r"`by` must be one of \['district'"),
                                                  ({"of": "unemployed"}, r"`of` must be one of \['unemployed_12m'")])
 def test_group_shares_names_the_allowed_values_for_a_misspelt_argument(citizens, kwargs, message):
-    from casekit.data import group_shares
+    from casekit.audit import group_shares
 
     with pytest.raises(ValueError, match=message):
         group_shares(citizens, **kwargs)

@@ -140,3 +140,51 @@ def test_one_citizen_still_unemployed_is_said_in_the_singular(model, test_part):
 def test_leaf_counts_needs_the_pilot_tree(test_part):
     with pytest.raises(TypeError, match=r"`model` must be a fitted pilot tree from casekit.train_pilot_tree"):
         leaf_counts(test_part, test_part)
+
+
+# ---------------------------------------------------------------- finding and moving a citizen (notebook 04, the lookup app)
+
+from casekit.explain import closest_citizen, lookup, move  # noqa: E402
+from casekit.model import encoded_features  # noqa: E402
+
+
+def test_lookup_is_the_explanation_of_that_citizen(model, test_part):
+    citizen = test_part.iloc[7]
+    assert lookup(model, test_part, citizen["citizen_id"]) == explain(model, test_part.iloc[[7]])
+
+
+def test_an_unknown_id_names_some_that_exist(model, test_part):
+    with pytest.raises(ValueError, match=r"`citizen_id` must be one of the ids in `citizens` \(such as \['JC"):
+        lookup(model, test_part, "JC99-99999")
+
+
+def test_closest_citizen_is_the_one_nearest_the_probability(model, test_part):
+    proba = model.predict_proba(test_part)[:, 1]
+    citizen = closest_citizen(model, test_part, 0.55)
+    assert abs(model.predict_proba(citizen)[0, 1] - 0.55) == pytest.approx(abs(proba - 0.55).min())
+    with pytest.raises(ValueError, match=r"`probability` must be between 0 and 1, but 55 was passed. Did you mean 0.55"):
+        closest_citizen(model, test_part, 55)
+
+
+def test_move_changes_only_the_district_and_names_the_districts_on_a_typo(test_part):
+    moved = move(test_part.head(3), "Havnen")
+    assert (moved["district"] == "Havnen").all()
+    assert moved.drop(columns="district").equals(test_part.head(3).drop(columns="district"))
+    assert moved["district"].dtype == test_part["district"].dtype
+    with pytest.raises(ValueError, match=r"`district` must be one of \['Bymidten'.*'Bymidtn' was passed"):
+        move(test_part.head(1), "Bymidtn")
+
+
+
+def test_flip_test_flags_at_the_threshold_it_is_given(model, test_part):
+    at_half, at_third = flip_test(model, test_part.head(50)), flip_test(model, test_part.head(50), threshold=0.3)
+    assert (at_half["flagged"] == (at_half["probability"] > 0.5)).all()
+    assert (at_third["flagged"] == (at_third["probability"] > 0.3)).all()
+    with pytest.raises(ValueError, match=r"`threshold` must be between 0 and 1, but 30 was passed"):
+        flip_test(model, test_part.head(1), threshold=30)
+
+
+def test_the_encoded_names_are_read_from_the_fitted_pipeline(model):
+    sources = encoded_features(model)
+    assert list(sources) == list(model[:-1].get_feature_names_out())
+    assert set(sources.values()) == {"district", "gender", "education", "age", "years_employed_5y"}

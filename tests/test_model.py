@@ -169,7 +169,7 @@ def test_the_recipe_by_hand_from_the_csv_gives_88_7_percent():
 
 
 def test_accuracy_by_certainty_splits_the_test_citizens_and_adds_up_to_the_accuracy(model, test_part):
-    from casekit.model import accuracy_by_certainty
+    from casekit.audit import accuracy_by_certainty
 
     table = accuracy_by_certainty(model, test_part)
     assert table["denominator"].sum() == len(test_part)
@@ -180,7 +180,7 @@ def test_accuracy_by_certainty_splits_the_test_citizens_and_adds_up_to_the_accur
 
 @pytest.mark.parametrize("bands", [[0.5, 95], [0.6, 1.0], "0.5, 1", [0.5, 0.9, 0.7, 1.0]])
 def test_accuracy_by_certainty_says_what_bands_are_allowed(model, test_part, bands):
-    from casekit.model import accuracy_by_certainty
+    from casekit.audit import accuracy_by_certainty
 
     with pytest.raises(ValueError, match="`bands` must be increasing numbers from 0.5 to 1"):
         accuracy_by_certainty(model, test_part, bands=bands)
@@ -188,7 +188,7 @@ def test_accuracy_by_certainty_says_what_bands_are_allowed(model, test_part, ban
 
 def test_compare_cohorts_shows_each_cohorts_rates_as_audit_intervals_does(model, test_part, cohort_2019):
     from casekit.audit import audit_intervals
-    from casekit.model import compare_cohorts
+    from casekit.audit import compare_cohorts
 
     table = compare_cohorts(model, {"pilot test": test_part, "2019": cohort_2019}, by="estate")
     expected = audit_intervals(model, cohort_2019, by="estate").loc[("Lyngtoften", "false_positive_rate"), "shown"]
@@ -206,7 +206,7 @@ def test_compare_cohorts_shows_each_cohorts_rates_as_audit_intervals_does(model,
     ({"metrics": ["fpr"]}, ValueError, r"`metrics` must be one of \['base_rate'"),
 ])
 def test_compare_cohorts_explains_a_wrong_argument(model, test_part, kwargs, error, message):
-    from casekit.model import compare_cohorts
+    from casekit.audit import compare_cohorts
 
     arguments = {"cohorts": {"pilot test": test_part}, **kwargs}
     with pytest.raises(error, match=message):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from casekit.kit import estimate_minutes, notebook_parts
+from casekit.guide import estimate_minutes, notebook_parts
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -104,8 +104,11 @@ def test_prose_outside_the_discussion_is_at_most_about_1500_words(path):
 
 
 @pytest.mark.parametrize("path", EPISODES, ids=lambda p: p.name)
-def test_three_discussion_questions_are_marked_core(path):
+def test_three_discussion_questions_are_marked_core_once_each(path):
     assert len(notebook_parts(path)["core_questions"]) == 3
+    markdown = "".join("".join(c["source"]) for c in _cells(path) if c["cell_type"] == "markdown")
+    assert len(re.findall(r"\*\*Core \(\d+ min\)\.\*\*", markdown)) == 3
+    assert markdown.count("Questions without *Core* are optional.") == 1
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -93,3 +93,28 @@ def test_scorecard_ranks_put_creaming_first_on_torbens_scorecard(history):
 def test_an_impossible_support_effect_is_refused():
     with pytest.raises(ValueError, match=r"`support_effect` must be a number from 0 \(support does nothing\) to 10"):
         simulate(years=1, support_effect="strong")
+
+
+# ---------------------------------------------------------------- what the feedback-loop app shows
+
+from casekit.simulation import feedback_year  # noqa: E402
+
+
+def test_feedback_year_is_that_year_of_the_simulation():
+    year = feedback_year(2, years=2)
+    history = compare_policies(years=2)
+    expected = history[history["year"] == 2].set_index("policy")
+    assert year["gap"].tolist() == pytest.approx(expected.loc[year.index, "gap"].tolist())
+
+
+def test_a_year_outside_the_run_is_refused():
+    with pytest.raises(ValueError, match=r"`year` must be a whole number from 1 to 6, but 7 was passed"):
+        feedback_year(7)
+
+
+
+def test_the_simulation_flags_at_the_threshold_it_is_given():
+    at_half, strict = simulate(years=1), simulate(years=1, threshold=0.8)
+    assert strict["flagged_estate"].iloc[0] < at_half["flagged_estate"].iloc[0]
+    with pytest.raises(ValueError, match=r"`threshold` must be between 0 and 1, but 50 was passed"):
+        simulate(years=1, threshold=50)

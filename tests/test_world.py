@@ -5,21 +5,21 @@ import pandas as pd
 import pytest
 
 from casekit.codebook import COLUMNS, DISTRICTS, ESTATE
-from casekit.world import MECHANISMS, WORLD, World, describe_mechanisms, describe_world, generate_citizens
+from casekit.world import MECHANISMS, WORLD, World, describe_mechanisms, describe_world, make_citizens
 
 
 def test_same_seed_gives_the_same_citizens_and_another_seed_does_not():
-    first = generate_citizens(300, random_state=7)
-    pd.testing.assert_frame_equal(first, generate_citizens(300, random_state=7))
-    assert not first.equals(generate_citizens(300, random_state=8))
+    first = make_citizens(300, random_state=7)
+    pd.testing.assert_frame_equal(first, make_citizens(300, random_state=7))
+    assert not first.equals(make_citizens(300, random_state=8))
 
 
 def test_columns_follow_the_codebook():
-    assert list(generate_citizens(50, random_state=0).columns) == COLUMNS
+    assert list(make_citizens(50, random_state=0).columns) == COLUMNS
 
 
 def test_values_stay_in_their_documented_ranges():
-    people = generate_citizens(20_000, random_state=1)
+    people = make_citizens(20_000, random_state=1)
     assert people["age"].between(18, 64).all()
     assert people["years_employed_5y"].between(0, 5).all()
     assert (people["years_employed_5y"] <= np.clip(people["age"] - 17, 0, 5)).all()
@@ -30,7 +30,7 @@ def test_values_stay_in_their_documented_ranges():
 
 
 def test_ids_are_pseudonyms_numbered_within_each_cohort():
-    people = generate_citizens(40, cohort_years=[2016, 2017], random_state=0)
+    people = make_citizens(40, cohort_years=[2016, 2017], random_state=0)
     assert people["citizen_id"].str.fullmatch(r"JC1[67]-\d{5}").all()
     assert people["citizen_id"].is_unique
     assert people["citizen_id"].iloc[0] == "JC16-00001"
@@ -84,7 +84,7 @@ def test_effects_switched_off_become_zero():
 
 def test_with_every_mechanism_off_the_estate_is_like_the_rest():
     """Nothing but the parameters of MECHANISMS sets the estate apart (the decomposition is in test_worlds.py)."""
-    people = generate_citizens(40_000, world=WORLD.without(*MECHANISMS), random_state=3)
+    people = make_citizens(40_000, world=WORLD.without(*MECHANISMS), random_state=3)
     in_estate = people["district"] == ESTATE
     for trait in (people["unemployed_12m"], people["education"] == "primary school",
                   people["origin"] == "immigrant, non-western", people["benefit_type"] == "kontanthjælp"):
@@ -109,7 +109,7 @@ def test_a_better_labour_market_in_2019_lowers_the_share_still_unemployed(citize
 
 
 def test_foreign_degrees_are_registered_as_primary_school_from_2019():
-    cohorts = generate_citizens(20_000, cohort_years=[2018, 2019], random_state=2)
+    cohorts = make_citizens(20_000, cohort_years=[2018, 2019], random_state=2)
     immigrants = cohorts[cohorts["origin"].str.startswith("immigrant") & cohorts["education"].notna()]
     primary = (immigrants["education"] == "primary school").groupby(immigrants["cohort_year"]).mean()
     assert primary[2019] > primary[2018] + 0.2
@@ -123,7 +123,7 @@ def test_foreign_degrees_are_registered_as_primary_school_from_2019():
 ])
 def test_bad_arguments_are_named_in_the_error(bad, message):
     with pytest.raises(ValueError, match=message):
-        generate_citizens(**bad)
+        make_citizens(**bad)
 
 
 def test_world_2019_changes_only_2019_and_as_in_2018_switches_a_change_off():

@@ -10,7 +10,7 @@ import pandas as pd
 from sklearn.pipeline import Pipeline
 
 from casekit.data import load_citizens
-from casekit.model import split_pilot, train_pilot_tree
+from casekit.model import pilot
 
 
 @dataclass(frozen=True, eq=False)
@@ -35,7 +35,5 @@ def context():
     >>> len(context().test)
     2000
     """
-    citizens = load_citizens()
-    train, test = split_pilot(citizens)
-    return Context(citizens=citizens, train=train, test=test, model=train_pilot_tree(train),
-                   cohort_2019=load_citizens("2019"))
+    citizens, train, test, model = pilot()  # the one place the pilot tree is built
+    return Context(citizens=citizens, train=train, test=test, model=model, cohort_2019=load_citizens("2019"))

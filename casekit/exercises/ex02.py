@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 from scipy.stats import binomtest
 
-from casekit.apps import CASEWORKERS, CITIZENS_PER_YEAR
+from casekit.thresholds import CASEWORKERS, CITIZENS_PER_YEAR
 from casekit.checking import Mistake, Question, Reflection, summary as _summary
 from casekit.codebook import ESTATE
 from casekit.exercises import context
@@ -125,14 +125,14 @@ wrongly_flagged_per_caseworker = Question(
                 "That is a rate, not a number of citizens. Scale the share to the citizens in a year first."),
     ],
     hints=["A wrongly flagged citizen has a probability above 0.5 but found work (unemployed_12m == 0).",
-           "Count them on the test citizens, scale the count to CITIZENS_PER_YEAR second interviews, "
-           "then share it among CASEWORKERS.",
-           'threshold_summary(model, test, 0.5) holds the answer under a long name: '
+           "Count them on the test citizens, scale the count to casekit.CITIZENS_PER_YEAR second interviews, "
+           "then share it among casekit.CASEWORKERS.",
+           'casekit.threshold_summary(model, test, threshold=0.5) holds the answer under a long name: '
            'look for "per_caseworker".'],
     worked='flagged = model.predict_proba(test)[:, 1] > 0.5\n'
            'wrongly_flagged = (flagged & (test["unemployed_12m"] == 0)).sum()\n'
-           'wrongly_flagged_per_caseworker = wrongly_flagged * CITIZENS_PER_YEAR / len(test) / CASEWORKERS\n'
-           '# or: threshold_summary(model, test, 0.5)["wrongly_flagged_per_caseworker_per_year"]',
+           'wrongly_flagged_per_caseworker = wrongly_flagged * casekit.CITIZENS_PER_YEAR / len(test) / casekit.CASEWORKERS\n'
+           '# or: casekit.threshold_summary(model, test, threshold=0.5)["wrongly_flagged_per_caseworker_per_year"]',
     why="An error rate in percent is abstract; a handful of named citizens on each caseworker's own list every "
         "year is not. Each of them found work but was marked as at risk, with what that may bring.",
 )

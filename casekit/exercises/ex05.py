@@ -15,12 +15,12 @@ from functools import lru_cache
 
 import pandas as pd
 
-from casekit.apps import THRESHOLDS, threshold_summary
-from casekit.apps import threshold_curve as apps_threshold_curve  # ex05.threshold_curve caches it
 from casekit.checking import Mistake, Question, Reflection, summary as _summary
 from casekit.codebook import ESTATE
 from casekit.exercises import context
 from casekit.model import TARGET
+from casekit.thresholds import THRESHOLDS
+from casekit.thresholds import threshold_curve as _threshold_curve  # ex05.threshold_curve caches it
 
 #: The slider's thresholds, 0.05 to 0.95 in steps of 0.05.
 GRID = THRESHOLDS
@@ -35,7 +35,7 @@ _NOTEBOOK_COST_MISSED = 30
 STRICT = 0.7
 
 def threshold_curve(c=None):
-    """Return :func:`casekit.apps.threshold_summary` for every threshold on the slider, one row per threshold.
+    """Return :func:`casekit.threshold_summary` for every threshold on the slider, one row per threshold.
 
     Computed once per context, so the checks stay fast.
 
@@ -49,7 +49,7 @@ def threshold_curve(c=None):
 
 @lru_cache(maxsize=None)
 def _curve(c):
-    return apps_threshold_curve(c.model, c.test, GRID)
+    return _threshold_curve(c.model, c.test, thresholds=GRID)
 
 
 def _lowest_within(c, column, limit):
@@ -107,9 +107,10 @@ share_missed = Question(
         Mistake(lambda c: (_at_half(c, "wrongly_flagged") + _at_half(c, "missed")) / len(c.test),
                 "That is every error together, the whole 'wrong in 10-15 %'. Count only the missed citizens."),
     ],
-    hints=["casekit.apps.threshold_summary(model, test, 0.5) counts the citizens 'missed' at the pilot's threshold.",
+    hints=["casekit.threshold_summary(model, test, threshold=0.5) counts the citizens 'missed' at the pilot's "
+           "threshold.",
            "A share of all test citizens: divide the number missed by len(test)."],
-    worked='s = casekit.apps.threshold_summary(model, test, 0.5)\nshare_missed = s["missed"] / len(test)',
+    worked='s = casekit.threshold_summary(model, test, threshold=0.5)\nshare_missed = s["missed"] / len(test)',
     why="The staff's '10-15 %' is two numbers of very different kinds. The missed citizens are the ones the "
         "prediction was meant to help: they stay unemployed and the tree says nothing about them.",
 )
@@ -131,11 +132,11 @@ threshold_within_limit = Question(
                 "That allows five wrongly flagged citizens a year for the whole job centre. The limit is five for "
                 "each caseworker: use wrongly_flagged_per_caseworker_per_year."),
     ],
-    hints=["casekit.apps.threshold_curve(model, test) gives threshold_summary for every threshold on the "
+    hints=["casekit.threshold_curve(model, test) gives threshold_summary for every threshold on the "
            "slider, one row per threshold.",
            "Keep the thresholds where wrongly_flagged_per_caseworker_per_year <= 5 and take the smallest.",
            "meets = curve[\"wrongly_flagged_per_caseworker_per_year\"] <= 5, then meets[meets].index.min()."],
-    worked='curve = casekit.apps.threshold_curve(model, test)\n'
+    worked='curve = casekit.threshold_curve(model, test)\n'
            'meets = curve["wrongly_flagged_per_caseworker_per_year"] <= 5\n'
            'lowest_threshold = meets[meets].index.min()',
     why="Raising the threshold buys fewer wrong flags with more missed citizens, so the lowest threshold that "
@@ -165,10 +166,10 @@ least_harm_threshold = Question(
                 "every threshold on the grid."),
     ],
     hints=["Total harm per year = 35 x wrongly_flagged_per_year + 60 x missed_per_year, at every threshold.",
-           "Take the same table as in question 2 (casekit.apps.threshold_curve), compute the harm column, and ask "
+           "Take the same table as in question 2 (casekit.threshold_curve), compute the harm column, and ask "
            "where it is smallest.",
            "harm = 35 * curve[\"wrongly_flagged_per_year\"] + 60 * curve[\"missed_per_year\"]; then harm.idxmin()."],
-    worked='curve = casekit.apps.threshold_curve(model, test)\n'
+    worked='curve = casekit.threshold_curve(model, test)\n'
            'harm = 35 * curve["wrongly_flagged_per_year"] + 60 * curve["missed_per_year"]\n'
            'least_harm_threshold = harm.idxmin()',
     why="The 'best' threshold moves as soon as someone changes the cost of a missed citizen. Laila and Valery would "

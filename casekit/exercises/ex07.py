@@ -6,7 +6,7 @@ conversations and the citizens who will find work anyway, the wrong flags that
 would reach *Fasit* in 2019, and who should write the work process.
 """
 
-from casekit.apps import CITIZENS_PER_YEAR, threshold_summary
+from casekit.thresholds import CITIZENS_PER_YEAR, threshold_summary
 from casekit.checking import Mistake, Question, Reflection, summary as _summary
 from casekit.exercises import context
 from casekit.workload import INTERVIEW_MINUTES, check_form, process_consequences, workload
@@ -22,7 +22,7 @@ def _mine(**changes):
 
 def _flagged(c, *, kinds=("flagged_correctly", "wrongly_flagged")):
     """Citizens a year the pilot tree flags at 0.5 (or only the `kinds` of flags named)."""
-    errors = threshold_summary(c.model, c.test, 0.5)
+    errors = threshold_summary(c.model, c.test, threshold=0.5)
     return sum(errors[kind] for kind in kinds) * CITIZENS_PER_YEAR / len(c.test)
 
 
@@ -70,7 +70,7 @@ def _wrong_flags_in_files(c, citizens):
 
 
 def _errors_2019(c):
-    return threshold_summary(c.model, c.cohort_2019, 0.5)
+    return threshold_summary(c.model, c.cohort_2019, threshold=0.5)
 
 
 hours_per_caseworker = Question(
@@ -121,12 +121,14 @@ interviews_with_explaining = Question(
         Mistake(lambda c: _explained(_flagged(c))["hours_per_year"] * 60 / INTERVIEW_MINUTES,
                 "That is the interviews for the whole job centre. Give the number for one caseworker."),
     ],
-    hints=["First count the citizens the tree flags in a year at 0.5: threshold_summary(model, test, 0.5) gives "
+    hints=["First count the citizens the tree flags in a year at 0.5: "
+           "casekit.threshold_summary(model, test, threshold=0.5) gives "
            "flagged_correctly and wrongly_flagged (the test split holds one year's second interviews).",
            "Then workload(explain_minutes=10, citizens_explained=flagged_per_year) with the default minutes, and "
            "read interviews_less_per_caseworker."],
-    worked='errors = threshold_summary(model, test, 0.5)\n'
-           'flagged_per_year = (errors["flagged_correctly"] + errors["wrongly_flagged"]) * CITIZENS_PER_YEAR / len(test)\n'
+    worked='errors = casekit.threshold_summary(model, test, threshold=0.5)\n'
+           'flagged_per_year = ((errors["flagged_correctly"] + errors["wrongly_flagged"])\n'
+           '                    * casekit.CITIZENS_PER_YEAR / len(test))\n'
            'interviews_with_explaining = workload(explain_minutes=10, citizens_explained=flagged_per_year)'
            '["interviews_less_per_caseworker"]',
     why="Being open with citizens is not free: every flag explained is time taken from something else. A process "

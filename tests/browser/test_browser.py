@@ -11,9 +11,11 @@ import re
 
 import pytest
 
-from casekit.apps import AUDIT_RATES, feedback_year, lookup, residence_audit, threshold_summary
-from casekit.audit import format_rate
-from casekit.workshop import START_PAGE, WORKSHOP_DIR
+from casekit.audit import AUDIT_RATES, format_rate, residence_audit
+from casekit.explain import lookup
+from casekit.simulation import feedback_year
+from casekit.thresholds import threshold_summary
+from casekit.tools.workshop import START_PAGE, WORKSHOP_DIR
 
 pytestmark = pytest.mark.slow
 ROOT = WORKSHOP_DIR.parent
@@ -79,7 +81,7 @@ def test_look_up_a_citizen(new_page, voila_url, kit):
 def test_errors_and_the_threshold(new_page, voila_url, kit):
     page, screen = _open_app(new_page, voila_url, "2_errors_and_the_threshold.ipynb")
     _press(page, ".widget-slider [role=slider]", "ArrowRight", 3)
-    expected = threshold_summary(kit["model"], kit["test"], 0.65)
+    expected = threshold_summary(kit["model"], kit["test"], threshold=0.65)
     _wait_for_text(page, screen, f"{expected['wrongly_flagged']:.0f} wrongly flagged")
     shown = screen.inner_text()
     assert f"{expected['missed']:.0f} missed" in shown
