@@ -41,10 +41,14 @@ def main():
     by, audit_threshold, which = audit.children[0].children
     year, slots, effect = feedback.children[1].children
     rows = [
-        ("look up a citizen: pick a citizen", median_update_ms(lookup.children[0].children[0],
-                                                               cycle(test["citizen_id"].tolist()[:50]))),
-        ("errors and the threshold: move the threshold", median_update_ms(threshold.children[0].children[0],
-                                                                          cycle([0.3, 0.5, 0.7, 0.45]))),
+        (
+            "look up a citizen: pick a citizen",
+            median_update_ms(lookup.children[0].children[0], cycle(test["citizen_id"].tolist()[:50])),
+        ),
+        (
+            "errors and the threshold: move the threshold",
+            median_update_ms(threshold.children[0].children[0], cycle([0.3, 0.5, 0.7, 0.45])),
+        ),
         ("residence audit: move the threshold", median_update_ms(audit_threshold, cycle([0.3, 0.5, 0.7, 0.45]))),
         ("residence audit: change the grouping", median_update_ms(by, cycle(AUDIT_GROUPS))),
         ("residence audit: with or without district", median_update_ms(which, cycle(list(which.options)))),
@@ -53,8 +57,10 @@ def main():
     print(f"{'app: change':<48}{'median ms':>10}  goal 100 ms (aim 50)")
     for name, ms in rows:
         print(f"{name:<48}{ms:>10.1f}  {'ok' if ms < 100 else 'TOO SLOW'}{' (aim met)' if ms < 50 else ''}")
-    print(f"{'feedback loop: new capacity (reruns 4 x 6 years)':<48}{median_update_ms(slots, [15, 25, 30]):>10.1f}"
-          "  (a rerun, not held to the goal)")
+    print(
+        f"{'feedback loop: new capacity (reruns 4 x 6 years)':<48}{median_update_ms(slots, [15, 25, 30]):>10.1f}"
+        "  (a rerun, not held to the goal)"
+    )
 
 
 if __name__ == "__main__":

@@ -17,8 +17,10 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parent.parent
 MEMORY_GOAL_MB = 300
 # Appended to each notebook: the kernel's own peak resident memory, in bytes.
-PEAK_MEMORY = ("import resource, sys\n"
-               "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == 'darwin' else 1024))")
+PEAK_MEMORY = (
+    "import resource, sys\n"
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == 'darwin' else 1024))"
+)
 FLOOR = "import matplotlib.pyplot\nimport pandas\nimport sklearn.tree"
 
 
@@ -26,8 +28,9 @@ def run(notebook, directory):
     """Execute `notebook` in a fresh kernel; return (seconds, peak megabytes)."""
     notebook.cells.append(nbformat.v4.new_code_cell(PEAK_MEMORY))
     start = time.perf_counter()
-    NotebookClient(notebook, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(directory)}}).execute()
+    NotebookClient(
+        notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(directory)}}
+    ).execute()
     seconds = time.perf_counter() - start
     return seconds, int(notebook.cells[-1].outputs[0]["text"]) / 2**20
 
@@ -42,19 +45,22 @@ def main():
     parser.add_argument("--repeats", type=int, default=3)
     repeats = parser.parse_args().repeats
     directory = ROOT / "notebooks"
-    floor, floor_mb = median_run(lambda: nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR)]),
-                                 directory, repeats)
+    floor, floor_mb = median_run(
+        lambda: nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR)]), directory, repeats
+    )
     print(f"{'notebook':<45}{'median s':>10}{'peak MB':>10}")
     print(f"{'(floor: fresh kernel + imports)':<45}{floor:>10.2f}{floor_mb:>10.0f}")
     paths = sorted(directory.glob("[0-9][0-9]_*.ipynb"))
     total, peak = 0.0, 0.0
     for path in paths:
-        seconds, megabytes = median_run(lambda: nbformat.read(path, as_version=4), directory, repeats)
+        seconds, megabytes = median_run(lambda path=path: nbformat.read(path, as_version=4), directory, repeats)
         total, peak = total + seconds, max(peak, megabytes)
         print(f"{path.name:<45}{seconds:>10.2f}{megabytes:>10.0f}")
     budget = 1.5 * len(paths) * floor
-    print(f"\nall {len(paths)} notebooks: {total:.1f} s; goal within 1.5 x {len(paths)} x floor = {budget:.1f} s: "
-          f"{'ok' if total <= budget else 'OVER'}")
+    print(
+        f"\nall {len(paths)} notebooks: {total:.1f} s; goal within 1.5 x {len(paths)} x floor = {budget:.1f} s: "
+        f"{'ok' if total <= budget else 'OVER'}"
+    )
     print(f"largest kernel: {peak:.0f} MB; goal under {MEMORY_GOAL_MB} MB: {'ok' if peak < MEMORY_GOAL_MB else 'OVER'}")
 
 

@@ -38,19 +38,25 @@ def median_seconds(function, repeats=REPEATS):
 
 def main():
     pd.set_option("display.width", 160)
-    print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; "
-          f"median of {REPEATS} runs")
+    print(
+        f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; median of {REPEATS} runs"
+    )
     worlds_time, worlds = median_seconds(lambda: many_worlds(SEEDS))
     table_time, table = median_seconds(lambda: decompose_gap(DECOMPOSITION_SEEDS))
     n_switches = table.index.get_level_values("switched_off").nunique()
     print(f"{'task':<52}{'median':>10}{'goal':>10}  verdict")
-    print(f"{f'many_worlds: {len(SEEDS)} worlds':<52}{worlds_time:>8.1f} s{'30 s':>10}  "
-          f"{'ok' if worlds_time < 30 else 'TOO SLOW'}")
-    print(f"{f'decompose_gap: {n_switches} switches x {len(DECOMPOSITION_SEEDS)} seeds':<52}"
-          f"{table_time:>8.1f} s{'-':>10}  -")
+    print(
+        f"{f'many_worlds: {len(SEEDS)} worlds':<52}{worlds_time:>8.1f} s{'30 s':>10}  "
+        f"{'ok' if worlds_time < 30 else 'TOO SLOW'}"
+    )
+    print(
+        f"{f'decompose_gap: {n_switches} switches x {len(DECOMPOSITION_SEEDS)} seeds':<52}"
+        f"{table_time:>8.1f} s{'-':>10}  -"
+    )
     accuracy = worlds["accuracy"]
-    print(f"\nAccuracy over {len(worlds)} worlds: {accuracy.min():.1%}-{accuracy.max():.1%}, "
-          f"mean {accuracy.mean():.1%}")
+    print(
+        f"\nAccuracy over {len(worlds)} worlds: {accuracy.min():.1%}-{accuracy.max():.1%}, mean {accuracy.mean():.1%}"
+    )
     print(summarise_worlds(worlds)[["shown", "claim"]].to_string())
     print("\nEstate/rest false-positive ratio, one mechanism switched off (median; 10th-90th percentile):")
     print(summarise_decomposition(table).round(2).to_string())

@@ -2,8 +2,10 @@
 
 import sys
 
-MESSAGE = ("The kit's commands moved: run `python -m casekit.tools <command>` "
-           "(data, exercises, printables, preview, links, workshop), or the make targets in the README.")
+MESSAGE = (
+    "The kit's commands moved: run `python -m casekit.tools <command>` "
+    "(data, exercises, printables, preview, links, workshop), or the make targets in the README."
+)
 
 
 def main():

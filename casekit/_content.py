@@ -68,8 +68,10 @@ def read_rows(name, *, ints=(), bools=(), language="en"):
         if not fields:
             continue
         if len(fields) != len(header):
-            raise ValueError(f"{where} has {len(fields)} fields, but the header has {len(header)}: a comma is "
-                             f"missing or one too many (or a text with a comma is not in quotes).")
+            raise ValueError(
+                f"{where} has {len(fields)} fields, but the header has {len(header)}: a comma is "
+                f"missing or one too many (or a text with a comma is not in quotes)."
+            )
         row = dict(zip(header, fields, strict=True))
         for column in ints:
             if not row[column].lstrip("-").isdigit():

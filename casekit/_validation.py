@@ -20,9 +20,7 @@ def _shown(value):
 def check_choice(value, allowed, *, name):
     """Return `value` if it is one of `allowed`, else raise ValueError."""
     if value not in allowed:
-        raise ValueError(
-            f"`{name}` must be one of {list(allowed)}, but {_shown(value)} was passed."
-        )
+        raise ValueError(f"`{name}` must be one of {list(allowed)}, but {_shown(value)} was passed.")
     return value
 
 
@@ -50,18 +48,17 @@ def check_frame(frame, *, name, columns=(), min_rows=1):
 def check_model(model, *, method="predict"):
     """Return `model` if it has `method` (a fitted scikit-learn model), else raise TypeError."""
     if not hasattr(model, method):
-        raise TypeError(f"`model` must be a fitted model with .{method}, but {_shown(model)} was passed. "
-                        "Did you swap `model` and `citizens`?")
+        raise TypeError(
+            f"`model` must be a fitted model with .{method}, but {_shown(model)} was passed. "
+            "Did you swap `model` and `citizens`?"
+        )
     return model
 
 
 def check_column(frame, column, *, name):
     """Return `frame[column]`, or raise an error listing the columns that exist."""
     if not isinstance(column, str) or column not in frame.columns:
-        raise ValueError(
-            f"`{name}` must be one of the columns {list(frame.columns)}, "
-            f"but {_shown(column)} was passed."
-        )
+        raise ValueError(f"`{name}` must be one of the columns {list(frame.columns)}, but {_shown(column)} was passed.")
     return frame[column]
 
 
@@ -71,9 +68,7 @@ def check_probability(value, *, name):
         raise TypeError(f"`{name}` must be a number between 0 and 1, but {_shown(value)} was passed.")
     if not 0 <= value <= 1:
         hint = f" Did you mean {value / 100:g}?" if 1 < value <= 100 else ""
-        raise ValueError(
-            f"`{name}` must be between 0 and 1, but {value!r} was passed.{hint}"
-        )
+        raise ValueError(f"`{name}` must be between 0 and 1, but {value!r} was passed.{hint}")
     return float(value)
 
 

@@ -21,17 +21,26 @@ import numpy as np
 import pandas as pd
 
 from casekit._validation import check_frame, check_model, check_probability
-from casekit.audit import AUDIT_GROUPS, AUDIT_RATES, MIN_COUNT, address_scores, format_rate, residence_table, \
-    with_groups
+from casekit.audit import (
+    AUDIT_GROUPS,
+    AUDIT_RATES,
+    MIN_COUNT,
+    address_scores,
+    format_rate,
+    residence_table,
+    with_groups,
+)
 from casekit.explain import lookup
 from casekit.model import TARGET
 from casekit.simulation import feedback_year
 from casekit.thresholds import CASEWORKERS, CITIZENS_PER_YEAR, THRESHOLDS, count_errors
 
+
 def _app(controls, render, *, height="320px"):
     """Wire `controls` to `render(**values) -> html` in a fixed-size box that shows errors."""
-    screen = widgets.HTML(layout=widgets.Layout(height=height, overflow="auto", border="1px solid #ddd",
-                                                padding="4px 8px"))
+    screen = widgets.HTML(
+        layout=widgets.Layout(height=height, overflow="auto", border="1px solid #ddd", padding="4px 8px")
+    )
 
     def update(_=None):
         try:
@@ -48,8 +57,10 @@ def _app(controls, render, *, height="320px"):
 
 def _table(header, rows):
     """An HTML table with the apps' shared look; the first column is the row label."""
-    style = ("<style>.kit-table th,.kit-table td{padding:3px 10px;text-align:right}"
-             ".kit-table th:first-child,.kit-table td:first-child{text-align:left}</style>")
+    style = (
+        "<style>.kit-table th,.kit-table td{padding:3px 10px;text-align:right}"
+        ".kit-table th:first-child,.kit-table td:first-child{text-align:left}</style>"
+    )
     head = "".join(f"<th>{cell}</th>" for cell in header)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
     return f"{style}<table class='kit-table' style='border-collapse:collapse'><tr>{head}</tr>{body}</table>"
@@ -61,6 +72,7 @@ def _check_citizens(model, citizens):
 
 
 # ---------------------------------------------------------------- look up a citizen
+
 
 def lookup_app(model, citizens, *, threshold=0.5):
     """Return the caseworker's lookup system: pick a citizen, see flag, probability and reasons.
@@ -76,8 +88,9 @@ def lookup_app(model, citizens, *, threshold=0.5):
     _check_citizens(model, citizens)
     threshold = check_probability(threshold, name="threshold")
     ids = citizens["citizen_id"].tolist()
-    picker = widgets.Combobox(value=ids[0], options=ids, ensure_option=True, description="Citizen",
-                              placeholder="type an id, e.g. " + ids[0])
+    picker = widgets.Combobox(
+        value=ids[0], options=ids, ensure_option=True, description="Citizen", placeholder="type an id, e.g. " + ids[0]
+    )
 
     def render(citizen_id):
         if citizen_id not in ids:
@@ -88,16 +101,20 @@ def lookup_app(model, citizens, *, threshold=0.5):
 
 
 def _explanation_html(explanation):
-    colour, verdict = ("#b00020", "FLAGGED: at risk of long-term unemployment") if explanation.flagged else (
-        "#1b5e20", "not flagged")
+    colour, verdict = (
+        ("#b00020", "FLAGGED: at risk of long-term unemployment") if explanation.flagged else ("#1b5e20", "not flagged")
+    )
     rules = "".join(f"<li>{html.escape(rule)}</li>" for rule in explanation.rules)
-    return (f"<h3 style='color:{colour};margin:4px 0'>{verdict}</h3>"
-            f"<p>Citizen <b>{explanation.citizen_id}</b>: {html.escape(explanation.evidence)} 12 months later "
-            f"(probability <b>{explanation.probability:.2f}</b>).</p>"
-            f"<p>Similar means: they share these facts, the tree's reasons:</p><ul>{rules}</ul>")
+    return (
+        f"<h3 style='color:{colour};margin:4px 0'>{verdict}</h3>"
+        f"<p>Citizen <b>{explanation.citizen_id}</b>: {html.escape(explanation.evidence)} 12 months later "
+        f"(probability <b>{explanation.probability:.2f}</b>).</p>"
+        f"<p>Similar means: they share these facts, the tree's reasons:</p><ul>{rules}</ul>"
+    )
 
 
 # ---------------------------------------------------------------- errors and the threshold
+
 
 def threshold_app(model, citizens, *, caseworkers=CASEWORKERS, citizens_per_year=CITIZENS_PER_YEAR):
     """Return a slider app: move the threshold, see who is wrongly flagged and who is missed.
@@ -113,22 +130,39 @@ def threshold_app(model, citizens, *, caseworkers=CASEWORKERS, citizens_per_year
     _check_citizens(model, citizens)
     check_frame(citizens, name="citizens", columns=[TARGET])
     probability, truth = model.predict_proba(citizens)[:, 1], citizens[TARGET].to_numpy()
-    slider = widgets.FloatSlider(value=0.5, min=THRESHOLDS[0], max=THRESHOLDS[-1], step=0.05,
-                                 description="Threshold", readout_format=".2f", continuous_update=True)
+    slider = widgets.FloatSlider(
+        value=0.5,
+        min=THRESHOLDS[0],
+        max=THRESHOLDS[-1],
+        step=0.05,
+        description="Threshold",
+        readout_format=".2f",
+        continuous_update=True,
+    )
 
     def render(threshold):
-        return _summary_html(count_errors(truth, probability, threshold=threshold, caseworkers=caseworkers,
-                                          citizens_per_year=citizens_per_year))
+        return _summary_html(
+            count_errors(
+                truth, probability, threshold=threshold, caseworkers=caseworkers, citizens_per_year=citizens_per_year
+            )
+        )
 
     return _app({"threshold": slider}, render)
 
 
 def _summary_html(s):
     red = "<span style='color:#b00020'>{}</span>"
-    matrix = _table(["", "flagged", "not flagged"], [
-        ["<b>still unemployed</b>", f"{s['flagged_correctly']:.0f}", red.format(f"{s['missed']:.0f} missed")],
-        ["<b>found work</b>", red.format(f"{s['wrongly_flagged']:.0f} wrongly flagged"),
-         f"{s['left_alone_correctly']:.0f}"]])
+    matrix = _table(
+        ["", "flagged", "not flagged"],
+        [
+            ["<b>still unemployed</b>", f"{s['flagged_correctly']:.0f}", red.format(f"{s['missed']:.0f} missed")],
+            [
+                "<b>found work</b>",
+                red.format(f"{s['wrongly_flagged']:.0f} wrongly flagged"),
+                f"{s['left_alone_correctly']:.0f}",
+            ],
+        ],
+    )
     return (
         f"{matrix}<p>Accuracy: <b>{s['accuracy']:.1%}</b></p>"
         f"<p>In a year: <b>{s['wrongly_flagged_per_year']:.0f}</b> citizens wrongly flagged and "
@@ -138,8 +172,8 @@ def _summary_html(s):
     )
 
 
-
 # ---------------------------------------------------------------- residence audit
+
 
 def audit_app(models, citizens):
     """Return the residence-audit app: pick a grouping, a threshold, and the model with or without district.
@@ -168,8 +202,9 @@ def audit_app(models, citizens):
     grouped = with_groups(citizens)
     controls = {
         "by": widgets.Dropdown(options=AUDIT_GROUPS, value="district", description="Group by"),
-        "threshold": widgets.FloatSlider(value=0.5, min=0.05, max=0.95, step=0.05, description="Threshold",
-                                         continuous_update=True),
+        "threshold": widgets.FloatSlider(
+            value=0.5, min=0.05, max=0.95, step=0.05, description="Threshold", continuous_update=True
+        ),
         "model": widgets.ToggleButtons(options=list(models), description="Model"),
     }
 
@@ -183,7 +218,8 @@ def _audit_html(table):
     rows = []
     for group, row in table.iterrows():
         label = f"<b>{html.escape(str(group))}</b>" + (
-            "<br><small style='color:#777'>some rates rest on too few</small>" if row["too_small"] else "")
+            "<br><small style='color:#777'>some rates rest on too few</small>" if row["too_small"] else ""
+        )
         cells = []
         for rate, (numerator, denominator) in AUDIT_RATES.items():
             text = format_rate(row[numerator], row[denominator])
@@ -191,18 +227,35 @@ def _audit_html(table):
                 text = f"{_bar(row[rate])} {text}"
             grey = row[denominator] < MIN_COUNT
             cells.append(f"<span style='color:#999'>{text}</span>" if grey else text)
-        ratio = (f"{row['fpr_ratio']:.1f}× ({row['fpr_ratio_low']:.1f}–{row['fpr_ratio_high']:.1f})"
-                 if np.isfinite(row["fpr_ratio"]) else "–")
+        ratio = (
+            f"{row['fpr_ratio']:.1f}× ({row['fpr_ratio_low']:.1f}–{row['fpr_ratio_high']:.1f})"
+            if np.isfinite(row["fpr_ratio"])
+            else "–"
+        )
         if row["found_work"] < MIN_COUNT:
             ratio = f"<span style='color:#999'>{ratio}</span>"
         rows.append([label, f"{row['count']:.0f}", *cells[:3], ratio, cells[3]])
-    note = ("<p style='font-size:90%;color:#555'>Each rate: the share, its 95 % interval in brackets (where the "
-            "true rate plausibly lies), and the citizens it rests on. Grey: fewer than "
-            f"{MIN_COUNT} citizens behind it, too few to read. Times the rest: the group's rate of wrongly "
-            "flagged over everybody else's, with a bootstrap interval.</p>")
-    return _table(["", "citizens", "flagged", "flagged among those who found work",
-                   "missed among the still unemployed", "wrongly flagged: times the rest",
-                   "flag hangs on the address"], rows) + note
+    note = (
+        "<p style='font-size:90%;color:#555'>Each rate: the share, its 95 % interval in brackets (where the "
+        "true rate plausibly lies), and the citizens it rests on. Grey: fewer than "
+        f"{MIN_COUNT} citizens behind it, too few to read. Times the rest: the group's rate of wrongly "
+        "flagged over everybody else's, with a bootstrap interval.</p>"
+    )
+    return (
+        _table(
+            [
+                "",
+                "citizens",
+                "flagged",
+                "flagged among those who found work",
+                "missed among the still unemployed",
+                "wrongly flagged: times the rest",
+                "flag hangs on the address",
+            ],
+            rows,
+        )
+        + note
+    )
 
 
 def _bar(share, colour="#b00020"):
@@ -213,6 +266,7 @@ def _bar(share, colour="#b00020"):
 
 # ---------------------------------------------------------------- feedback loop
 
+
 def feedback_app(*, years=6):
     """Return the feedback-loop app: capacity and effect of support as controls, the years on a slider."""
     year = widgets.IntSlider(value=1, min=1, max=years, description="Year")
@@ -220,15 +274,18 @@ def feedback_app(*, years=6):
     widgets.jslink((play, "value"), (year, "value"))
     controls = {
         "year": year,
-        "slots_per_caseworker": widgets.IntSlider(value=20, min=5, max=40, step=5, description="Slots each",
-                                                  continuous_update=False),
-        "support_effect": widgets.FloatSlider(value=1.5, min=0.0, max=3.0, step=0.5, description="Effect",
-                                              continuous_update=False),
+        "slots_per_caseworker": widgets.IntSlider(
+            value=20, min=5, max=40, step=5, description="Slots each", continuous_update=False
+        ),
+        "support_effect": widgets.FloatSlider(
+            value=1.5, min=0.0, max=3.0, step=0.5, description="Effect", continuous_update=False
+        ),
     }
 
     def render(year, slots_per_caseworker, support_effect):
-        view = feedback_year(year, slots_per_caseworker=slots_per_caseworker, support_effect=support_effect,
-                             years=years)
+        view = feedback_year(
+            year, slots_per_caseworker=slots_per_caseworker, support_effect=support_effect, years=years
+        )
         return _feedback_html(view, year)
 
     app = _app(controls, render, height="300px")
@@ -236,16 +293,34 @@ def feedback_app(*, years=6):
     return app
 
 
-SHORT_POLICIES = {"at_risk": "those at risk (highest scores)", "likely_to_find_work": "those likely to find work",
-                  "borderline": "the borderline cases", "ignore_score": "a random draw (score ignored)"}
+SHORT_POLICIES = {
+    "at_risk": "those at risk (highest scores)",
+    "likely_to_find_work": "those likely to find work",
+    "borderline": "the borderline cases",
+    "ignore_score": "a random draw (score ignored)",
+}
 
 
 def _feedback_html(view, year):
-    rows = [[f"<b>{SHORT_POLICIES[policy]}</b>", f"{_bar(row['unemployed_estate'])} {row['unemployed_estate']:.1%}",
-             f"{_bar(row['unemployed_rest'], '#1565c0')} {row['unemployed_rest']:.1%}", f"{row['gap']:.1%}",
-             f"{row['estate_share_supported']:.1%}", f"{row['apparent_accuracy']:.1%}"]
-            for policy, row in view.iterrows()]
+    rows = [
+        [
+            f"<b>{SHORT_POLICIES[policy]}</b>",
+            f"{_bar(row['unemployed_estate'])} {row['unemployed_estate']:.1%}",
+            f"{_bar(row['unemployed_rest'], '#1565c0')} {row['unemployed_rest']:.1%}",
+            f"{row['gap']:.1%}",
+            f"{row['estate_share_supported']:.1%}",
+            f"{row['apparent_accuracy']:.1%}",
+        ]
+        for policy, row in view.iterrows()
+    ]
     return f"<p>Year {year} of the simulation.</p>" + _table(
-        ["support goes to", "still unemployed: Lyngtoften", "still unemployed: the rest", "gap",
-         "of Lyngtoften supported", "model looks right for"], rows)
-
+        [
+            "support goes to",
+            "still unemployed: Lyngtoften",
+            "still unemployed: the rest",
+            "gap",
+            "of Lyngtoften supported",
+            "model looks right for",
+        ],
+        rows,
+    )

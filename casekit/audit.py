@@ -24,7 +24,6 @@ from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
-from scipy.stats import norm
 from fairlearn.metrics import (
     MetricFrame,
     count,
@@ -32,6 +31,7 @@ from fairlearn.metrics import (
     false_positive_rate,
     selection_rate,
 )
+from scipy.stats import norm
 from sklearn.metrics import accuracy_score, precision_score
 from sklearn.utils import check_random_state
 
@@ -135,8 +135,11 @@ def _by_group(metrics, truth, flags, sensitive_features):
     table = MetricFrame(metrics=metrics, y_true=truth, y_pred=flags, sensitive_features=sensitive_features).by_group
     groups = pd.Series(sensitive_features)
     if isinstance(groups.dtype, pd.CategoricalDtype):
-        table = table.reindex(pd.CategoricalIndex([g for g in groups.cat.categories if g in table.index],
-                                                  dtype=groups.dtype, name=table.index.name))
+        table = table.reindex(
+            pd.CategoricalIndex(
+                [g for g in groups.cat.categories if g in table.index], dtype=groups.dtype, name=table.index.name
+            )
+        )
     return table
 
 
@@ -213,14 +216,15 @@ def wilson_interval(numerator, denominator, *, confidence=CONFIDENCE):
     confidence = _check_confidence(confidence)
     k, n = np.asarray(numerator, dtype=float), np.asarray(denominator, dtype=float)
     if np.any(k < 0) or np.any(k > n):
-        raise ValueError(f"`numerator` must lie between 0 and `denominator`, but {numerator!r} of "
-                         f"{denominator!r} was passed.")
+        raise ValueError(
+            f"`numerator` must lie between 0 and `denominator`, but {numerator!r} of {denominator!r} was passed."
+        )
     z = norm.ppf(1 - (1 - confidence) / 2)
     with np.errstate(divide="ignore", invalid="ignore"):
         share = k / n
-        scale = 1 + z ** 2 / n
-        centre = (share + z ** 2 / (2 * n)) / scale
-        half = z * np.sqrt(share * (1 - share) / n + z ** 2 / (4 * n ** 2)) / scale
+        scale = 1 + z**2 / n
+        centre = (share + z**2 / (2 * n)) / scale
+        half = z * np.sqrt(share * (1 - share) / n + z**2 / (4 * n**2)) / scale
     low, high = np.clip(centre - half, 0, 1), np.clip(centre + half, 0, 1)
     if low.ndim == 0:
         return float(low), float(high)
@@ -259,8 +263,10 @@ def format_rate(numerator, denominator, *, confidence=CONFIDENCE, min_count=MIN_
         return "no one to count (0 of 0)"
     low, high = wilson_interval(numerator, denominator, confidence=confidence)
     percent = f"{{:.{decimals}f}}"
-    text = (f"{percent.format(100 * numerator / denominator)} % ({percent.format(100 * low)}–"
-            f"{percent.format(100 * high)} %), {numerator} of {denominator}")
+    text = (
+        f"{percent.format(100 * numerator / denominator)} % ({percent.format(100 * low)}–"
+        f"{percent.format(100 * high)} %), {numerator} of {denominator}"
+    )
     return text + (": too few to read" if denominator < min_count else "")
 
 
@@ -306,17 +312,23 @@ def group_intervals(y_true, y_pred, *, sensitive_features, confidence=CONFIDENCE
     for metric in RATES:
         numerator, denominator = _fraction(cells, metric)
         low, high = wilson_interval(numerator.to_numpy(), denominator.to_numpy(), confidence=confidence)
-        parts.append(pd.DataFrame({
-            "metric": metric,
-            "rate": table[metric].astype(float).where(denominator > 0),
-            "numerator": numerator.astype(int),
-            "denominator": denominator.astype(int),
-            "low": low,
-            "high": high,
-            "too_small": denominator < min_count,
-            "shown": [format_rate(k, n, confidence=confidence, min_count=min_count)
-                      for k, n in zip(numerator, denominator)],
-        }))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "metric": metric,
+                    "rate": table[metric].astype(float).where(denominator > 0),
+                    "numerator": numerator.astype(int),
+                    "denominator": denominator.astype(int),
+                    "low": low,
+                    "high": high,
+                    "too_small": denominator < min_count,
+                    "shown": [
+                        format_rate(k, n, confidence=confidence, min_count=min_count)
+                        for k, n in zip(numerator, denominator, strict=True)
+                    ],
+                }
+            )
+        )
     long = pd.concat(parts).set_index("metric", append=True)
     order = pd.MultiIndex.from_product([cells.index, list(RATES)], names=[cells.index.name, "metric"])
     return long.reindex(order)
@@ -350,12 +362,23 @@ def audit_intervals(model, citizens, *, by="district", confidence=CONFIDENCE, mi
     check_model(model)
     check_frame(citizens, name="citizens", columns=[TARGET])
     groups = check_column(with_groups(citizens), by, name="by")
-    return group_intervals(citizens[TARGET], model.predict(citizens), sensitive_features=groups,
-                           confidence=confidence, min_count=min_count)
+    return group_intervals(
+        citizens[TARGET], model.predict(citizens), sensitive_features=groups, confidence=confidence, min_count=min_count
+    )
 
 
-def compare_groups(y_true, y_pred, *, sensitive_features, group, reference=None, metric="false_positive_rate",
-                   n_resamples=10_000, confidence=CONFIDENCE, random_state=None):
+def compare_groups(
+    y_true,
+    y_pred,
+    *,
+    sensitive_features,
+    group,
+    reference=None,
+    metric="false_positive_rate",
+    n_resamples=10_000,
+    confidence=CONFIDENCE,
+    random_state=None,
+):
     """Compare a rate between two groups: the ratio and the difference, with bootstrap intervals.
 
     The bootstrap: draw as many citizens as there are, with replacement, from
@@ -414,13 +437,24 @@ def compare_groups(y_true, y_pred, *, sensitive_features, group, reference=None,
     confidence = _check_confidence(confidence)
     in_group = (groups == group).to_numpy()
     in_reference = ~in_group if reference is None else (groups == reference).to_numpy()
-    cells = np.concatenate([_confusion(truth[in_group], flags[in_group]),
-                            _confusion(truth[in_reference], flags[in_reference])])
+    cells = np.concatenate(
+        [_confusion(truth[in_group], flags[in_group]), _confusion(truth[in_reference], flags[in_reference])]
+    )
     return _compare_cells(cells, len(truth), metric, n_resamples, confidence, check_random_state(random_state))
 
 
-def audit_gap(model, citizens, *, by="estate", group=None, reference=None, metric="false_positive_rate",
-              n_resamples=10_000, confidence=CONFIDENCE, random_state=None):
+def audit_gap(
+    model,
+    citizens,
+    *,
+    by="estate",
+    group=None,
+    reference=None,
+    metric="false_positive_rate",
+    n_resamples=10_000,
+    confidence=CONFIDENCE,
+    random_state=None,
+):
     """Flag `citizens` with `model` and return :func:`compare_groups` for one group.
 
     Parameters
@@ -449,9 +483,17 @@ def audit_gap(model, citizens, *, by="estate", group=None, reference=None, metri
     check_model(model)
     check_frame(citizens, name="citizens", columns=[TARGET])
     groups = check_column(with_groups(citizens), by, name="by")
-    return compare_groups(citizens[TARGET], model.predict(citizens), sensitive_features=groups,
-                          group=ESTATE if group is None else group, reference=reference, metric=metric,
-                          n_resamples=n_resamples, confidence=confidence, random_state=random_state)
+    return compare_groups(
+        citizens[TARGET],
+        model.predict(citizens),
+        sensitive_features=groups,
+        group=ESTATE if group is None else group,
+        reference=reference,
+        metric=metric,
+        n_resamples=n_resamples,
+        confidence=confidence,
+        random_state=random_state,
+    )
 
 
 def _compare_cells(cells, n_citizens, metric, n_resamples, confidence, rng):
@@ -470,8 +512,12 @@ def _compare_cells(cells, n_citizens, metric, n_resamples, confidence, rng):
         resampled = resampled[~np.isnan(resampled)]
         low, high = np.percentile(resampled, [tail, 100 - tail]) if len(resampled) else (np.nan, np.nan)
         digits = 1 if name == "ratio" else 0
-        rows[name] = {"estimate": estimate, "low": low, "high": high,
-                      "shown": f"{estimate:.{digits}f}{unit} ({low:.{digits}f}–{high:.{digits}f})"}
+        rows[name] = {
+            "estimate": estimate,
+            "low": low,
+            "high": high,
+            "shown": f"{estimate:.{digits}f}{unit} ({low:.{digits}f}–{high:.{digits}f})",
+        }
     return pd.DataFrame.from_dict(rows, orient="index")
 
 
@@ -484,18 +530,18 @@ def _resample_counts(counts, n_resamples, rng):
     remaining = np.full(n_resamples, counts.sum(), dtype=np.int64)
     left = int(counts.sum())
     drawn = np.empty((n_resamples, len(counts)), dtype=np.int64)
-    for k, count in enumerate(counts[:-1]):
-        drawn[:, k] = rng.binomial(remaining, count / left) if left > 0 else 0
+    for k, n_kind in enumerate(counts[:-1]):
+        drawn[:, k] = rng.binomial(remaining, n_kind / left) if left > 0 else 0
         remaining -= drawn[:, k]
-        left -= int(count)
+        left -= int(n_kind)
     drawn[:, -1] = remaining
     return drawn
 
 
 def _ratio_and_difference(cells, metric):
     """For rows of eight cells (group's tn, fp, fn, tp, then the reference's): ratio and difference of `metric`."""
-    group = dict(zip(_CELLS, cells[:, :4].T))
-    reference = dict(zip(_CELLS, cells[:, 4:].T))
+    group = dict(zip(_CELLS, cells[:, :4].T, strict=True))
+    reference = dict(zip(_CELLS, cells[:, 4:].T, strict=True))
     with np.errstate(divide="ignore", invalid="ignore"):
         rate = np.divide(*_fraction(group, metric))
         rate_reference = np.divide(*_fraction(reference, metric))
@@ -504,10 +550,14 @@ def _ratio_and_difference(cells, metric):
 
 def _check_confidence(confidence):
     if isinstance(confidence, bool) or not isinstance(confidence, numbers.Real) or not 0 < confidence < 1:
-        hint = f" Did you mean {confidence / 100:g}?" if isinstance(confidence, numbers.Real) and 1 < confidence < 100 \
+        hint = (
+            f" Did you mean {confidence / 100:g}?"
+            if isinstance(confidence, numbers.Real) and 1 < confidence < 100
             else ""
-        raise ValueError(f"`confidence` must be a number between 0 and 1, e.g. 0.95, but {confidence!r} was passed."
-                         + hint)
+        )
+        raise ValueError(
+            f"`confidence` must be a number between 0 and 1, e.g. 0.95, but {confidence!r} was passed." + hint
+        )
     return float(confidence)
 
 
@@ -539,8 +589,9 @@ def audit(model, citizens, *, by="district"):
     check_model(model)
     check_frame(citizens, name="citizens", columns=[TARGET])
     groups = with_groups(citizens)
-    return group_metrics(citizens[TARGET], model.predict(citizens),
-                         sensitive_features=check_column(groups, by, name="by"))
+    return group_metrics(
+        citizens[TARGET], model.predict(citizens), sensitive_features=check_column(groups, by, name="by")
+    )
 
 
 def with_groups(citizens):
@@ -603,8 +654,16 @@ def rates_by_threshold(model, citizens, *, by="estate", thresholds=THRESHOLD_GRI
     rows = []
     for threshold in grid:
         flagged = proba > threshold
-        frame = pd.DataFrame({"group": groups.reset_index(drop=True), "flagged": flagged, "still_unemployed": still,
-                              "found_work": ~still, "tp": flagged & still, "fp": flagged & ~still})
+        frame = pd.DataFrame(
+            {
+                "group": groups.reset_index(drop=True),
+                "flagged": flagged,
+                "still_unemployed": still,
+                "found_work": ~still,
+                "tp": flagged & still,
+                "fp": flagged & ~still,
+            }
+        )
         by_group = frame.groupby("group", observed=True)
         counts = by_group.sum().assign(threshold=threshold, count=by_group.size())
         rows.append(counts)
@@ -614,8 +673,16 @@ def rates_by_threshold(model, citizens, *, by="estate", thresholds=THRESHOLD_GRI
         table["false_positive_rate"] = table["fp"] / table["found_work"]
         table["true_positive_rate"] = table["tp"] / table["still_unemployed"]
         table["precision"] = table["tp"] / table["flagged"]
-    columns = ["selection_rate", "false_positive_rate", "true_positive_rate", "precision",
-               "count", "found_work", "still_unemployed", "flagged"]
+    columns = [
+        "selection_rate",
+        "false_positive_rate",
+        "true_positive_rate",
+        "precision",
+        "count",
+        "found_work",
+        "still_unemployed",
+        "flagged",
+    ]
     return table[columns].astype({c: int for c in columns[4:]})
 
 
@@ -626,10 +693,15 @@ _CURVE_RATES = ["selection_rate", "false_positive_rate", "true_positive_rate", "
 
 def _check_curve(curve):
     """Return the groups and thresholds of a table from :func:`rates_by_threshold`, or raise."""
-    if (not isinstance(curve, pd.DataFrame) or list(curve.index.names) != ["threshold", "group"]
-            or any(column not in curve.columns for column in _CURVE_RATES + ["found_work", "still_unemployed"])):
-        raise ValueError("`curve` must be the table from casekit.rates_by_threshold(model, citizens, by=...), "
-                         f"indexed by threshold and group, but a {type(curve).__name__} was passed.")
+    if (
+        not isinstance(curve, pd.DataFrame)
+        or list(curve.index.names) != ["threshold", "group"]
+        or any(column not in curve.columns for column in _CURVE_RATES + ["found_work", "still_unemployed"])
+    ):
+        raise ValueError(
+            "`curve` must be the table from casekit.rates_by_threshold(model, citizens, by=...), "
+            f"indexed by threshold and group, but a {type(curve).__name__} was passed."
+        )
     groups = list(pd.unique(curve.index.get_level_values("group")))
     thresholds = sorted(set(curve.index.get_level_values("threshold")))
     return groups, thresholds
@@ -638,8 +710,10 @@ def _check_curve(curve):
 def _check_threshold_in(value, thresholds, *, name):
     check_probability(value, name=name)
     if not any(np.isclose(value, t) for t in thresholds):
-        raise ValueError(f"`{name}` must be one of the curve's thresholds ({thresholds[0]:g} to {thresholds[-1]:g} "
-                         f"in the steps it was computed with), but {value!r} was passed.")
+        raise ValueError(
+            f"`{name}` must be one of the curve's thresholds ({thresholds[0]:g} to {thresholds[-1]:g} "
+            f"in the steps it was computed with), but {value!r} was passed."
+        )
     return min(thresholds, key=lambda t: abs(t - value))
 
 
@@ -770,8 +844,10 @@ def compare_thresholds(curve, thresholds, *, confidence=CONFIDENCE, min_count=MI
     """
     groups, grid = _check_curve(curve)
     if not isinstance(thresholds, dict) or not thresholds:
-        raise ValueError("`thresholds` must be a dict {group: threshold}, e.g. {'Lyngtoften': 0.6, "
-                         f"'rest of the municipality': 0.5}}, but {_shown_value(thresholds)} was passed.")
+        raise ValueError(
+            "`thresholds` must be a dict {group: threshold}, e.g. {'Lyngtoften': 0.6, "
+            f"'rest of the municipality': 0.5}}, but {_shown_value(thresholds)} was passed."
+        )
     rows = {}
     for group, threshold in thresholds.items():
         check_choice(group, groups, name="thresholds")
@@ -780,11 +856,13 @@ def compare_thresholds(curve, thresholds, *, confidence=CONFIDENCE, min_count=MI
         tp = int(round(row["true_positive_rate"] * row["still_unemployed"])) if row["still_unemployed"] else 0
         fp = int(round(row["false_positive_rate"] * row["found_work"])) if row["found_work"] else 0
         shown = partial(format_rate, confidence=confidence, min_count=min_count)
-        rows[group] = {"threshold": threshold,
-                       "selection_rate": shown(row["flagged"], row["count"]),
-                       "false_positive_rate": shown(fp, row["found_work"]),
-                       "precision": shown(tp, row["flagged"]),
-                       "false_negative_rate": shown(row["still_unemployed"] - tp, row["still_unemployed"])}
+        rows[group] = {
+            "threshold": threshold,
+            "selection_rate": shown(row["flagged"], row["count"]),
+            "false_positive_rate": shown(fp, row["found_work"]),
+            "precision": shown(tp, row["flagged"]),
+            "false_negative_rate": shown(row["still_unemployed"] - tp, row["still_unemployed"]),
+        }
     table = pd.DataFrame.from_dict(rows, orient="index")
     table.index.name = "group"
     return table
@@ -795,6 +873,7 @@ def _shown_value(value):
 
 
 # ---------------------------------------------------------------- Valery's teams (notebook 08, part 7)
+
 
 def teams_by_prediction(model, citizens, *, by="estate", threshold=0.5):
     """Sort citizens into a "long-term" team (flagged) and a "job-ready" team, and count them by group.
@@ -832,25 +911,43 @@ def teams_by_prediction(model, citizens, *, by="estate", threshold=0.5):
     threshold = check_probability(threshold, name="threshold")
     long_term = model.predict_proba(citizens)[:, 1] > threshold
     found_work = citizens[TARGET].to_numpy() == 0
-    frame = pd.DataFrame({"group": groups.to_numpy(), "citizens": 1, "long_term": long_term,
-                          "found_work": found_work, "found_work_long_term": long_term & found_work})
-    counts = frame.groupby("group", observed=True, sort=False)[
-        ["citizens", "long_term", "found_work", "found_work_long_term"]].sum().astype(int)
+    frame = pd.DataFrame(
+        {
+            "group": groups.to_numpy(),
+            "citizens": 1,
+            "long_term": long_term,
+            "found_work": found_work,
+            "found_work_long_term": long_term & found_work,
+        }
+    )
+    counts = (
+        frame.groupby("group", observed=True, sort=False)[
+            ["citizens", "long_term", "found_work", "found_work_long_term"]
+        ]
+        .sum()
+        .astype(int)
+    )
     if isinstance(groups.dtype, pd.CategoricalDtype):
         counts = counts.reindex([g for g in groups.cat.categories if g in counts.index])
     counts.index.name = groups.name
     total, team = int(counts["citizens"].sum()), int(counts["long_term"].sum())
     counts["share_of_citizens"] = [format_rate(n, total) for n in counts["citizens"]]
     counts["share_of_long_term_team"] = [format_rate(n, team) for n in counts["long_term"]]
-    counts["long_term_among_found_work"] = [format_rate(k, n) for k, n in
-                                            zip(counts["found_work_long_term"], counts["found_work"])]
+    counts["long_term_among_found_work"] = [
+        format_rate(k, n) for k, n in zip(counts["found_work_long_term"], counts["found_work"], strict=True)
+    ]
     return counts
+
 
 # ---------------------------------------------------------------- rates at every threshold, written out (notebook 05)
 
 #: What each rate of :func:`casekit.rates_by_threshold` counts: rate -> (numerator, denominator column).
-_CURVE_COUNTS = {"selection_rate": "count", "false_positive_rate": "found_work",
-                 "true_positive_rate": "still_unemployed", "precision": "flagged"}
+_CURVE_COUNTS = {
+    "selection_rate": "count",
+    "false_positive_rate": "found_work",
+    "true_positive_rate": "still_unemployed",
+    "precision": "flagged",
+}
 
 
 def rates_shown(rates, metric="false_positive_rate", *, thresholds=None):
@@ -879,12 +976,14 @@ def rates_shown(rates, metric="false_positive_rate", *, thresholds=None):
     '25 % (17–36 %), 19 of 75'
     """
     if not isinstance(rates, pd.DataFrame) or list(rates.index.names) != ["threshold", "group"]:
-        raise ValueError("`rates` must be the table from casekit.rates_by_threshold(model, citizens, by=...), "
-                         f"but {type(rates).__name__} was passed.")
+        raise ValueError(
+            "`rates` must be the table from casekit.rates_by_threshold(model, citizens, by=...), "
+            f"but {type(rates).__name__} was passed."
+        )
     check_choice(metric, list(_CURVE_COUNTS), name="metric")
     denominator = rates[_CURVE_COUNTS[metric]]
     numerator = (rates[metric].fillna(0) * denominator).round().astype(int)
-    shown = pd.Series([format_rate(k, n) for k, n in zip(numerator, denominator)], index=rates.index)
+    shown = pd.Series([format_rate(k, n) for k, n in zip(numerator, denominator, strict=True)], index=rates.index)
     table = shown.unstack("group")
     if thresholds is not None:
         known = table.index.tolist()
@@ -892,8 +991,10 @@ def rates_shown(rates, metric="false_positive_rate", *, thresholds=None):
         for value in thresholds:
             match = [t for t in known if np.isclose(t, value)] if isinstance(value, (int, float)) else []
             if not match:
-                raise ValueError(f"`thresholds` must be drawn from the thresholds of `rates` ({known[0]:g} to "
-                                 f"{known[-1]:g}), but {value!r} was passed.")
+                raise ValueError(
+                    f"`thresholds` must be drawn from the thresholds of `rates` ({known[0]:g} to "
+                    f"{known[-1]:g}), but {value!r} was passed."
+                )
             rows.append(match[0])
         table = table.loc[rows]
     table.columns = table.columns.astype(str)
@@ -955,8 +1056,9 @@ def residence_audit(model, citizens, *, by="district", threshold=0.5, random_sta
     check_frame(citizens, name="citizens", columns=["citizen_id", TARGET])
     check_choice(by, AUDIT_GROUPS, name="by")
     threshold = check_probability(threshold, name="threshold")
-    return residence_table(address_scores(model, citizens), with_groups(citizens)[by], threshold=threshold,
-                           random_state=random_state)
+    return residence_table(
+        address_scores(model, citizens), with_groups(citizens)[by], threshold=threshold, random_state=random_state
+    )
 
 
 class AddressScores(NamedTuple):
@@ -990,8 +1092,11 @@ def address_scores(model, citizens):
     check_frame(citizens, name="citizens", columns=["citizen_id", TARGET, "district"])
     moved = flip_test(model, citizens, column="district")
     in_each_district = moved.pivot(columns="value", values="probability", index="citizen_id")
-    return AddressScores(model.predict_proba(citizens)[:, 1], in_each_district.loc[citizens["citizen_id"]].to_numpy(),
-                         citizens[TARGET].to_numpy())
+    return AddressScores(
+        model.predict_proba(citizens)[:, 1],
+        in_each_district.loc[citizens["citizen_id"]].to_numpy(),
+        citizens[TARGET].to_numpy(),
+    )
 
 
 #: The rates the audit shows: rate -> (its numerator and denominator columns).
@@ -1024,15 +1129,17 @@ def residence_table(scores, groups, *, threshold=0.5, random_state=BOOTSTRAP_SEE
     flags = (probability > threshold).astype(int)
     cells = confusion_by_group(truth, flags, sensitive_features=groups)
     address = pd.Series(((in_each_district > threshold) != (flags == 1)[:, None]).any(axis=1), index=groups.index)
-    counts = pd.DataFrame({
-        "count": cells.sum(axis=1),
-        "flagged": _fraction(cells, "selection_rate")[0],
-        "wrongly_flagged": cells["fp"],
-        "found_work": _fraction(cells, "false_positive_rate")[1],
-        "missed": cells["fn"],
-        "still_unemployed": _fraction(cells, "false_negative_rate")[1],
-        "address_flips": address.groupby(groups, observed=True).sum().reindex(cells.index).astype(int),
-    })
+    counts = pd.DataFrame(
+        {
+            "count": cells.sum(axis=1),
+            "flagged": _fraction(cells, "selection_rate")[0],
+            "wrongly_flagged": cells["fp"],
+            "found_work": _fraction(cells, "false_positive_rate")[1],
+            "missed": cells["fn"],
+            "still_unemployed": _fraction(cells, "false_negative_rate")[1],
+            "address_flips": address.groupby(groups, observed=True).sum().reindex(cells.index).astype(int),
+        }
+    )
     table = pd.DataFrame(index=cells.index)
     table["count"] = counts["count"]
     for rate, (numerator, denominator) in AUDIT_RATES.items():
@@ -1041,12 +1148,17 @@ def residence_table(scores, groups, *, threshold=0.5, random_state=BOOTSTRAP_SEE
     table = table.join(counts.drop(columns="count"))
     for rate, (numerator, denominator) in AUDIT_RATES.items():
         table[f"{rate}_low"], table[f"{rate}_high"] = wilson_interval(
-            counts[numerator].to_numpy(), counts[denominator].to_numpy())
+            counts[numerator].to_numpy(), counts[denominator].to_numpy()
+        )
     table["too_small"] = counts[["count", "found_work", "still_unemployed"]].min(axis=1) < MIN_COUNT
     rng = check_random_state(random_state)
     total, n = cells.sum().to_numpy(), len(truth)
-    ratios = [_compare_cells(np.concatenate([row, total - row]), n, "false_positive_rate", N_RESAMPLES,
-                             CONFIDENCE, rng).loc["ratio"] for row in cells.to_numpy()]
+    ratios = [
+        _compare_cells(np.concatenate([row, total - row]), n, "false_positive_rate", N_RESAMPLES, CONFIDENCE, rng).loc[
+            "ratio"
+        ]
+        for row in cells.to_numpy()
+    ]
     table["fpr_ratio"] = [ratio["estimate"] for ratio in ratios]
     table["fpr_ratio_low"] = [ratio["low"] for ratio in ratios]
     table["fpr_ratio_high"] = [ratio["high"] for ratio in ratios]
@@ -1123,14 +1235,23 @@ def group_shares(citizens, by="district", *, of="unemployed_12m"):
         has, counted = frame["education"].isna(), pd.Series(True, index=frame.index)
     else:
         has, counted = frame["education"] == "primary school", frame["education"].notna()
-    table = pd.DataFrame({"numerator": has & counted, "denominator": counted}).groupby(
-        groups, observed=True).sum().astype(int)
+    table = (
+        pd.DataFrame({"numerator": has & counted, "denominator": counted})
+        .groupby(groups, observed=True)
+        .sum()
+        .astype(int)
+    )
     table.index.name = by
     low, high = wilson_interval(table["numerator"].to_numpy(), table["denominator"].to_numpy())
     with np.errstate(divide="ignore", invalid="ignore"):
         share = table["numerator"] / table["denominator"].where(table["denominator"] > 0)
-    return table.assign(share=share, low=low, high=high, too_small=table["denominator"] < MIN_COUNT,
-                        shown=[format_rate(k, n) for k, n in zip(table["numerator"], table["denominator"])])
+    return table.assign(
+        share=share,
+        low=low,
+        high=high,
+        too_small=table["denominator"] < MIN_COUNT,
+        shown=[format_rate(k, n) for k, n in zip(table["numerator"], table["denominator"], strict=True)],
+    )
 
 
 #: The bands of :func:`accuracy_by_certainty`: how one-sided a citizen's leaf is, from a coin flip to certain.
@@ -1177,10 +1298,16 @@ def accuracy_by_certainty(model, citizens, *, bands=CERTAINTY_BANDS):
     check_model(model, method="predict_proba")
     check_frame(citizens, name="citizens", columns=[TARGET])
     edges = list(bands) if not isinstance(bands, str) else []
-    if (len(edges) < 2 or any(isinstance(e, bool) or not isinstance(e, (int, float)) for e in edges)
-            or edges[0] != 0.5 or edges[-1] != 1 or sorted(set(edges)) != edges):
-        raise ValueError("`bands` must be increasing numbers from 0.5 to 1, e.g. [0.5, 0.7, 0.9, 1.0], "
-                         f"but {bands!r} was passed.")
+    if (
+        len(edges) < 2
+        or any(isinstance(e, bool) or not isinstance(e, (int, float)) for e in edges)
+        or edges[0] != 0.5
+        or edges[-1] != 1
+        or sorted(set(edges)) != edges
+    ):
+        raise ValueError(
+            f"`bands` must be increasing numbers from 0.5 to 1, e.g. [0.5, 0.7, 0.9, 1.0], but {bands!r} was passed."
+        )
     probability = model.predict_proba(citizens)[:, 1]
     certainty = np.maximum(probability, 1 - probability)
     right = model.predict(citizens) == citizens[TARGET].to_numpy()
@@ -1188,9 +1315,13 @@ def accuracy_by_certainty(model, citizens, *, bands=CERTAINTY_BANDS):
     table = pd.DataFrame({"numerator": right, "denominator": True}).groupby(band, observed=True).sum().astype(int)
     table.index.name = "how sure the leaf is"
     low, high = wilson_interval(table["numerator"].to_numpy(), table["denominator"].to_numpy())
-    return table.assign(share=table["numerator"] / table["denominator"], low=low, high=high,
-                        too_small=table["denominator"] < MIN_COUNT,
-                        shown=[format_rate(k, n) for k, n in zip(table["numerator"], table["denominator"])])
+    return table.assign(
+        share=table["numerator"] / table["denominator"],
+        low=low,
+        high=high,
+        too_small=table["denominator"] < MIN_COUNT,
+        shown=[format_rate(k, n) for k, n in zip(table["numerator"], table["denominator"], strict=True)],
+    )
 
 
 #: The rates :func:`compare_cohorts` shows unless told otherwise.
@@ -1241,8 +1372,10 @@ def compare_cohorts(model, cohorts, *, by=None, metrics=COHORT_RATES):
     """
     check_model(model)
     if not isinstance(cohorts, dict) or not cohorts:
-        raise TypeError("`cohorts` must be a dict of names and citizens, e.g. "
-                        f"{{'pilot test': test, '2019': cohort_2019}}, but {_shown(cohorts)} was passed.")
+        raise TypeError(
+            "`cohorts` must be a dict of names and citizens, e.g. "
+            f"{{'pilot test': test, '2019': cohort_2019}}, but {_shown(cohorts)} was passed."
+        )
     chosen = [metrics] if isinstance(metrics, str) else list(metrics)
     for metric in chosen:
         check_choice(metric, list(RATES), name="metrics")

@@ -32,20 +32,27 @@ _PERSON = {person["id"]: person for person in _PEOPLE}
 #: The kit's two role-plays: key -> title, the part of the case, the scene to read out,
 #: and what the kit stages that the case does not (print it as a "Not in the case" note).
 _ROLE_PLAYS = read_records("role_plays.toml")["role_play"]
-ROLE_PLAYS = {play["key"]: {field: play[field] for field in ("title", "part", "scene", "not_in_the_case")}
-              for play in _ROLE_PLAYS}
+ROLE_PLAYS = {
+    play["key"]: {field: play[field] for field in ("title", "part", "scene", "not_in_the_case")} for play in _ROLE_PLAYS
+}
 
 # One card per person per role-play: what the person knows AT THAT EPISODE, in the second person. The card's
 # name, role, unit and in_the_case (False for a role the kit adds for the role-play's sake) come from people.toml.
-_CARD_COLUMNS = ["role_play", "name", "in_the_case", "role", "unit", "task", "wants", "fears", "knows",
-                 "does_not_know"]
-_CARDS = [{"role_play": play["key"], **{field: _PERSON[card["person"]][field] for field in _CARD_COLUMNS[1:5]},
-           **{field: card[field] for field in _CARD_COLUMNS[5:]}}
-          for play in _ROLE_PLAYS for card in play["card"]]
+_CARD_COLUMNS = ["role_play", "name", "in_the_case", "role", "unit", "task", "wants", "fears", "knows", "does_not_know"]
+_CARDS = [
+    {
+        "role_play": play["key"],
+        **{field: _PERSON[card["person"]][field] for field in _CARD_COLUMNS[1:5]},
+        **{field: card[field] for field in _CARD_COLUMNS[5:]},
+    }
+    for play in _ROLE_PLAYS
+    for card in play["card"]
+]
 
 #: Slip 7 of issue 10: the case's appendix 2 dates its newspaper article before the story's theft.
-LEAK_ARTICLE = {field: read_records("leak_article.toml")[field]
-                for field in ("printed_date", "theft", "story_part", "note")}
+LEAK_ARTICLE = {
+    field: read_records("leak_article.toml")[field] for field in ("printed_date", "theft", "story_part", "note")
+}
 
 # What happens when: date, exact (given by the case) or reconstructed by the kit, part of the case, event.
 _EVENTS = read_rows("timeline.csv", bools=["exact"])
@@ -59,8 +66,10 @@ LEWIN_STAGES = [row["stage"] for row in read_rows("lewin_stages.csv")]
 _FAILURES = read_rows("failures.csv", ints=["kotter_step"])
 
 # Power over the project and interest in it (1-5) for each person: the kit's reading of the case.
-_STAKES = [{"name": _PERSON[row["person"]]["name"], "power": row["power"], "interest": row["interest"]}
-           for row in read_rows("stakeholders.csv", ints=["power", "interest"])]
+_STAKES = [
+    {"name": _PERSON[row["person"]]["name"], "power": row["power"], "interest": row["interest"]}
+    for row in read_rows("stakeholders.csv", ints=["power", "interest"])
+]
 
 # The RACI chart's columns (who) and rows (tasks), and the letters the case leaves in it after episode 2.
 _RACI = read_records("raci.toml")
@@ -89,11 +98,14 @@ def people():
     >>> people().set_index("name").loc[["Lars Schütze", "Torben Juelsgaard", "Inge Reitov"], "role_plays"].tolist()
     ['none', 'introduction meeting', 'union reply']
     """
-    table = pd.DataFrame([person for person in _PEOPLE if person["in_the_case"]],
-                         columns=["name", "role", "unit", "wants", "worries", "knows", "does_not_know"])
+    table = pd.DataFrame(
+        [person for person in _PEOPLE if person["in_the_case"]],
+        columns=["name", "role", "unit", "wants", "worries", "knows", "does_not_know"],
+    )
     cast = casts()
-    table["role_plays"] = [", ".join(play for play in ROLE_PLAYS if name in cast[play]) or "none"
-                           for name in table["name"]]
+    table["role_plays"] = [
+        ", ".join(play for play in ROLE_PLAYS if name in cast[play]) or "none" for name in table["name"]
+    ]
     return table
 
 
@@ -210,13 +222,12 @@ def plot_timeline(events=None, *, ax=None):
     >>> len(ax.texts)
     14
     """
-    events = check_frame(timeline() if events is None else events, name="events",
-                         columns=["date", "exact", "event"])
+    events = check_frame(timeline() if events is None else events, name="events", columns=["date", "exact", "event"])
     if ax is None:
         _, ax = plt.subplots(figsize=(10, 0.45 * len(events) + 1))
     y = range(len(events), 0, -1)
     ax.scatter(events["date"], y, s=40, color="C0", facecolors=["C0" if e else "white" for e in events["exact"]])
-    for date, level, text in zip(events["date"], y, events["event"]):
+    for date, level, text in zip(events["date"], y, events["event"], strict=True):
         ax.annotate(text, (date, level), xytext=(8, 0), textcoords="offset points", va="center", fontsize=9)
     ax.set_yticks([])
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
@@ -344,22 +355,30 @@ def plot_stakeholders(table=None, *, ax=None):
     >>> len(plot_stakeholders().texts)
     17
     """
-    table = check_frame(stakeholders() if table is None else table, name="table",
-                        columns=["name", "power", "interest"])
+    table = check_frame(stakeholders() if table is None else table, name="table", columns=["name", "power", "interest"])
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 7))
     ax.scatter(table["interest"], table["power"], color="C0")
     placed = {}
-    for name, interest, power in zip(table["name"], table["interest"], table["power"]):
+    for name, interest, power in zip(table["name"], table["interest"], table["power"], strict=True):
         below = placed[interest, power] = placed.get((interest, power), -1) + 1
         ax.annotate(name, (interest, power), xytext=(5, 4 - 11 * below), textcoords="offset points", fontsize=8)
     ax.axhline(3, color="grey", lw=0.8)
     ax.axvline(3, color="grey", lw=0.8)
-    for x, y, label in [(1.1, 5.3, "keep satisfied"), (4.0, 5.3, "manage closely"),
-                        (1.1, 0.6, "monitor"), (4.0, 0.6, "keep informed")]:
+    for x, y, label in [
+        (1.1, 5.3, "keep satisfied"),
+        (4.0, 5.3, "manage closely"),
+        (1.1, 0.6, "monitor"),
+        (4.0, 0.6, "keep informed"),
+    ]:
         ax.text(x, y, label, color="grey", style="italic")
-    ax.set(xlim=(0.5, 6), ylim=(0.3, 5.6), xlabel="interest in the project", ylabel="power over the project",
-           title="Stakeholders of the data-driven job centre (the kit's reading)")
+    ax.set(
+        xlim=(0.5, 6),
+        ylim=(0.3, 5.6),
+        xlabel="interest in the project",
+        ylabel="power over the project",
+        title="Stakeholders of the data-driven job centre (the kit's reading)",
+    )
     return ax
 
 
@@ -419,8 +438,9 @@ def check_plan(plan, *, leave_out=()):
     check_frame(plan, name="plan", columns=["step", "principle", "kotter_step"])
     for number in leave_out:
         if number not in plan.index:
-            raise ValueError(f"`leave_out` must hold step numbers of the plan, {plan.index.tolist()}, "
-                             f"but {number!r} was passed.")
+            raise ValueError(
+                f"`leave_out` must hold step numbers of the plan, {plan.index.tolist()}, but {number!r} was passed."
+            )
     plan = plan.drop(index=list(leave_out))
     codes = principles()
     codes = codes["source"] + " " + codes["number"].astype(str)
@@ -431,14 +451,17 @@ def check_plan(plan, *, leave_out=()):
     missing_sources = sorted(set(SOURCES) - set(served.str.split().str[0]))
     not_yet = sorted(set(codes) - set(served))
     out_of_order = plan.loc[plan["kotter_step"].diff() < 0, "step"].str[:50].tolist()
-    return pd.Series({
-        "steps checked": f"{len(plan)}" + (f" (left out: {', '.join(map(str, leave_out))})" if leave_out else ""),
-        "codes that are not principles": ", ".join(unknown) or "none",
-        "Kotter steps not served": "; ".join(missing_steps) or "none, all eight are covered",
-        "sources not served": ", ".join(missing_sources) or "none, Gladsaxe, KL and the Ministry all appear",
-        "principles served": f"{served.nunique()} of {len(codes)}; not yet: {', '.join(not_yet) or 'none'}",
-        "Kotter's order": "kept" if not out_of_order else "left at: " + "; ".join(out_of_order),
-    }, name="check")
+    return pd.Series(
+        {
+            "steps checked": f"{len(plan)}" + (f" (left out: {', '.join(map(str, leave_out))})" if leave_out else ""),
+            "codes that are not principles": ", ".join(unknown) or "none",
+            "Kotter steps not served": "; ".join(missing_steps) or "none, all eight are covered",
+            "sources not served": ", ".join(missing_sources) or "none, Gladsaxe, KL and the Ministry all appear",
+            "principles served": f"{served.nunique()} of {len(codes)}; not yet: {', '.join(not_yet) or 'none'}",
+            "Kotter's order": "kept" if not out_of_order else "left at: " + "; ".join(out_of_order),
+        },
+        name="check",
+    )
 
 
 def plot_failures(table=None, *, axes=None):
@@ -489,17 +512,22 @@ def plot_swimlane(table=None, *, ax=None):
     >>> len(plot_swimlane().collections)
     3
     """
-    table = check_frame(failures() if table is None else table, name="table",
-                        columns=["part", "kotter_step", "lewin"])
+    table = check_frame(failures() if table is None else table, name="table", columns=["part", "kotter_step", "lewin"])
     row = table["part"].map(PARTS.index) + 0.15 * table.groupby(["part", "kotter_step"]).cumcount()
     if ax is None:
         _, ax = plt.subplots(figsize=(9, 5))
-    for stage, colour in zip(LEWIN_STAGES, ["C0", "C1", "C2"]):
+    for stage, colour in zip(LEWIN_STAGES, ["C0", "C1", "C2"], strict=True):
         mine = table["lewin"].astype(str) == stage
         ax.scatter(table.loc[mine, "kotter_step"], row[mine], s=120, color=colour, alpha=0.8, label=stage)
-    ax.set(xticks=range(1, 9), yticks=range(len(PARTS)), yticklabels=PARTS, xlim=(0.5, 8.5),
-           ylim=(len(PARTS) - 0.5, -0.5),
-           xlabel="Kotter's step the failure breaks (1 = urgency … 8 = anchor in the culture)",
-           ylabel="part of the case", title="Where and when the project failed (the kit's reading)")
+    ax.set(
+        xticks=range(1, 9),
+        yticks=range(len(PARTS)),
+        yticklabels=PARTS,
+        xlim=(0.5, 8.5),
+        ylim=(len(PARTS) - 0.5, -0.5),
+        xlabel="Kotter's step the failure breaks (1 = urgency … 8 = anchor in the culture)",
+        ylabel="part of the case",
+        title="Where and when the project failed (the kit's reading)",
+    )
     ax.legend(title="Lewin's stage")
     return ax

@@ -12,8 +12,8 @@ Nothing here reads notebook variables, stores anything on disk or uses the netwo
 """
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -119,8 +119,11 @@ class Question:
         if right:
             return Feedback("correct", self.why)
         for mistake in self.mistakes:
-            wrong = (mistake.matches(answer, context) if mistake.matches
-                     else _same(answer, mistake.make(context), self.tolerance))
+            wrong = (
+                mistake.matches(answer, context)
+                if mistake.matches
+                else _same(answer, mistake.make(context), self.tolerance)
+            )
             if wrong:
                 return Feedback("incorrect", mistake.message)
         return Feedback("incorrect", "Not quite. Try hint() for a nudge.")
@@ -152,7 +155,9 @@ class Reflection:
         """Note that an answer was written (at least a sentence); nothing pretends to grade it."""
         if isinstance(answer, _Blank) or not str(answer).strip():
             self.status = "not attempted"
-            return Feedback("not attempted", f"Replace ____ with your answer to '{self.name}' in quotes, then check again.")
+            return Feedback(
+                "not attempted", f"Replace ____ with your answer to '{self.name}' in quotes, then check again."
+            )
         if len(str(answer).split()) < 8:
             self.status = "not attempted"
             return Feedback("not attempted", "Write at least a full sentence or two before comparing.")
@@ -175,12 +180,17 @@ def summary(*questions):
     >>> summary(q)
     NOT DONE: 0 of 1 done. Not attempted: why.
     """
-    groups = {status: [q.name for q in questions if q.status == status]
-              for status in ("correct", "noted", "incorrect", "not attempted")}
+    groups = {
+        status: [q.name for q in questions if q.status == status]
+        for status in ("correct", "noted", "incorrect", "not attempted")
+    }
     done = len(groups["correct"]) + len(groups["noted"])
     parts = [f"{done} of {len(questions)} done."]
-    parts += [f"{label}: {', '.join(groups[status])}." for status, label in
-              (("incorrect", "Still wrong"), ("not attempted", "Not attempted")) if groups[status]]
+    parts += [
+        f"{label}: {', '.join(groups[status])}."
+        for status, label in (("incorrect", "Still wrong"), ("not attempted", "Not attempted"))
+        if groups[status]
+    ]
     return Feedback("correct" if done == len(questions) else "not done", " ".join(parts))
 
 
@@ -210,8 +220,9 @@ def _same(answer, expected, tolerance):
     """True when `answer` equals `expected` (numbers within `tolerance`, tables cell by cell)."""
     try:
         if isinstance(expected, pd.DataFrame):
-            return answer.shape == expected.shape and np.allclose(answer.to_numpy(float), expected.to_numpy(float),
-                                                                  atol=tolerance)
+            return answer.shape == expected.shape and np.allclose(
+                answer.to_numpy(float), expected.to_numpy(float), atol=tolerance
+            )
         if isinstance(expected, (int, float, np.number)):
             return bool(abs(float(answer) - float(expected)) <= tolerance)
         if isinstance(expected, list):

@@ -10,7 +10,6 @@ import pandas as pd
 from casekit._content import read_rows
 
 
-
 def _read_categories():
     categories = {}
     for row in read_rows("categories.csv"):
@@ -64,8 +63,9 @@ def codebook():
     """
     book = pd.DataFrame(_ROWS, columns=_FIELDS)
     listed = book["column"].map(lambda column: ", ".join(CATEGORIES.get(column, [])))
-    book["allowed_values"] = [values or categories for values, categories in
-                              zip(book["allowed_values"], listed, strict=True)]
+    book["allowed_values"] = [
+        values or categories for values, categories in zip(book["allowed_values"], listed, strict=True)
+    ]
     return book
 
 

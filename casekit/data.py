@@ -25,9 +25,15 @@ COHORTS = {
     "2019": ("citizens_2019.csv", 2000, (2019,)),
 }
 _DTYPES = {
-    "citizen_id": "string", "cohort_year": "int16", "age": "int16", "years_employed_5y": "float64",
-    "months_unemployed": "int16", "missed_meetings": "int16", "health_limitation": "bool",
-    "unemployed_12m": "int8", **{column: categorical_dtype(column) for column in CATEGORIES},
+    "citizen_id": "string",
+    "cohort_year": "int16",
+    "age": "int16",
+    "years_employed_5y": "float64",
+    "months_unemployed": "int16",
+    "missed_meetings": "int16",
+    "health_limitation": "bool",
+    "unemployed_12m": "int8",
+    **{column: categorical_dtype(column) for column in CATEGORIES},
 }
 
 
@@ -64,14 +70,20 @@ def _write_csv(frame, path):
 def _write_parameters(path):
     """The world's parameters as a Markdown table, linked from data/README.md."""
     table = describe_world().reset_index()
-    lines = ["# Parameters of the synthetic world", "",
-             "Written by `python -m casekit.tools data` from `casekit.world.World`; do not edit by hand.",
-             f"Seed of the pilot data: {SEED}; of the 2019 cohort: {SEED + 1}.", "",
-             "Seven of these parameters are mechanisms that make the estate's citizens differ from the rest "
-             "(`casekit.world.MECHANISMS`). How much of the estate's gap each one carries is measured, not "
-             "assumed: `python -m casekit.worlds` switches each off alone over ten seeds "
-             "(see README.md, \"Where the estate's gap comes from\").", "",
-             "| parameter | value | meaning |", "|---|---|---|"]
+    lines = [
+        "# Parameters of the synthetic world",
+        "",
+        "Written by `python -m casekit.tools data` from `casekit.world.World`; do not edit by hand.",
+        f"Seed of the pilot data: {SEED}; of the 2019 cohort: {SEED + 1}.",
+        "",
+        "Seven of these parameters are mechanisms that make the estate's citizens differ from the rest "
+        "(`casekit.world.MECHANISMS`). How much of the estate's gap each one carries is measured, not "
+        "assumed: `python -m casekit.worlds` switches each off alone over ten seeds "
+        '(see README.md, "Where the estate\'s gap comes from").',
+        "",
+        "| parameter | value | meaning |",
+        "|---|---|---|",
+    ]
     lines += [f"| `{row.parameter}` | {row.value} | {row.meaning} |" for row in table.itertuples()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -113,14 +125,17 @@ def load_citizens(cohort="pilot", *, world=None, data_dir=None):
     cohort = _check_cohort(cohort)
     if world is not None:
         if not isinstance(world, World):
-            raise TypeError("`world` must be a casekit.World (e.g. casekit.WORLD) or None, "
-                            f"but a {type(world).__name__} was passed.")
+            raise TypeError(
+                "`world` must be a casekit.World (e.g. casekit.WORLD) or None, "
+                f"but a {type(world).__name__} was passed."
+            )
         return _draw_cohort(cohort, world)
     filename, _, _ = COHORTS[cohort]
     path = Path(data_dir or DATA_DIR) / filename
     if not path.exists():
-        raise FileNotFoundError(f"No data file at {path}. Recreate it with `python -m casekit.tools data` "
-                                "or `make data`.")
+        raise FileNotFoundError(
+            f"No data file at {path}. Recreate it with `python -m casekit.tools data` or `make data`."
+        )
     return pd.read_csv(path, dtype=_DTYPES, keep_default_na=False, na_values={"education": [""]})
 
 
@@ -153,6 +168,9 @@ def with_immigrant(citizens):
     """
     check_frame(citizens, name="citizens", columns=["origin"])
     is_immigrant = citizens["origin"].astype(str).isin(IMMIGRANT)
-    labels = pd.Categorical(np.where(is_immigrant, "immigrant", "not an immigrant"),
-                            categories=["immigrant", "not an immigrant"], ordered=True)
+    labels = pd.Categorical(
+        np.where(is_immigrant, "immigrant", "not an immigrant"),
+        categories=["immigrant", "not an immigrant"],
+        ordered=True,
+    )
     return citizens.assign(immigrant=labels)

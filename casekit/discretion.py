@@ -53,10 +53,15 @@ def human_in_the_loop(model, citizens, *, unflag_if=UNFLAG_IF, flag_if=FLAG_IF, 
     lift = model_flag & _matches(citizens, unflag_if, name="unflag_if")
     add = ~model_flag & _matches(citizens, flag_if, name="flag_if")
     final = (model_flag & ~lift) | add
-    return pd.DataFrame({
-        "citizen_id": citizens["citizen_id"], "probability": probability, "model_flag": model_flag,
-        "final_flag": final, "override": pd.Series("", index=citizens.index).mask(lift, "lifted").mask(add, "added"),
-    })
+    return pd.DataFrame(
+        {
+            "citizen_id": citizens["citizen_id"],
+            "probability": probability,
+            "model_flag": model_flag,
+            "final_flag": final,
+            "override": pd.Series("", index=citizens.index).mask(lift, "lifted").mask(add, "added"),
+        }
+    )
 
 
 #: What a caseworker cannot base a decision on: the outcome nobody knows yet, and origin (kept for audits only).
@@ -69,13 +74,17 @@ def _matches(citizens, query, *, name):
         return pd.Series(False, index=citizens.index)
     named = [column for column in OFF_LIMITS if column in str(query)]
     if named:
-        raise ValueError(f"`{name}` may not use {named}: a caseworker cannot know the outcome in advance, and "
-                         f"origin is kept only to audit the model. {query!r} was passed.")
+        raise ValueError(
+            f"`{name}` may not use {named}: a caseworker cannot know the outcome in advance, and "
+            f"origin is kept only to audit the model. {query!r} was passed."
+        )
     try:
         chosen = citizens.query(query).index
     except Exception as error:
-        raise ValueError(f"`{name}` must be a pandas query over the columns {list(citizens.columns)}, "
-                         f"e.g. \"missed_meetings >= 2\", but {query!r} failed: {error}") from None
+        raise ValueError(
+            f"`{name}` must be a pandas query over the columns {list(citizens.columns)}, "
+            f'e.g. "missed_meetings >= 2", but {query!r} failed: {error}'
+        ) from None
     return pd.Series(citizens.index.isin(chosen), index=citizens.index)
 
 
@@ -83,8 +92,10 @@ def _check_decisions(decisions, citizens):
     check_frame(decisions, name="decisions", columns=["model_flag", "final_flag", "override"])
     check_frame(citizens, name="citizens", columns=["district", "unemployed_12m"])
     if not decisions.index.equals(citizens.index):
-        raise ValueError("`decisions` must come from human_in_the_loop(model, citizens) for the same `citizens`, "
-                         f"but it has {len(decisions)} rows and `citizens` {len(citizens)}.")
+        raise ValueError(
+            "`decisions` must come from human_in_the_loop(model, citizens) for the same `citizens`, "
+            f"but it has {len(decisions)} rows and `citizens` {len(citizens)}."
+        )
 
 
 def compare_flags(decisions, citizens, *, by="estate"):
@@ -159,8 +170,9 @@ def override_effects(decisions, citizens, *, by="estate"):
     overridden = (decisions["override"] != "").to_numpy()
     tree_right = decisions["model_flag"].to_numpy() == (citizens["unemployed_12m"] == 1).to_numpy()
     effect = np.where(tree_right, "hurt: made a right flag wrong", "helped: undid a wrong flag")
-    frame = pd.DataFrame({"override": decisions["override"].to_numpy(), "group": groups.to_numpy(),
-                          "effect": effect})[overridden]
+    frame = pd.DataFrame({"override": decisions["override"].to_numpy(), "group": groups.to_numpy(), "effect": effect})[
+        overridden
+    ]
     table = pd.crosstab([frame["override"], frame["group"]], frame["effect"])
     table = table.reindex(columns=["helped: undid a wrong flag", "hurt: made a right flag wrong"], fill_value=0)
     table.columns.name = None

@@ -31,8 +31,9 @@ SOURCES = {code: source["label"] for code, source in _ETHICS["source"].items()}
 MINISTRY_SCOPE = _ETHICS["ministry_scope"]
 
 # source, number, short name, the principle in plain words, the question to ask of a project
-_PRINCIPLES = [(p["source"], p["number"], p["principle"], p["in_plain_words"], p["question"])
-               for p in _ETHICS["principle"]]
+_PRINCIPLES = [
+    (p["source"], p["number"], p["principle"], p["in_plain_words"], p["question"]) for p in _ETHICS["principle"]
+]
 
 # the eight points of the Digital stafet debate, turned into discussion questions in the kit's words
 _DIGITAL_STAFET = [point["question"] for point in _ETHICS["digital_stafet"]]
@@ -96,21 +97,25 @@ def _check_card(card):
     expected = scorecard(parts=[]).index
     extra = [row for row in card.index if row not in expected]
     if extra:
-        raise ValueError(f"`card` must have one row per principle, as ethics.scorecard() makes them, but "
-                         f"{extra[0]!r} is not a principle; the principles are {list(expected)}.")
+        raise ValueError(
+            f"`card` must have one row per principle, as ethics.scorecard() makes them, but "
+            f"{extra[0]!r} is not a principle; the principles are {list(expected)}."
+        )
     parts = [str(part) for part in card.columns]
-    odd = [part for part in parts if part != "Prelude" and not (part.startswith("Episode ")
-                                                               and part[8:].isdigit())]
+    odd = [part for part in parts if part != "Prelude" and not (part.startswith("Episode ") and part[8:].isdigit())]
     if odd:
-        raise ValueError(f"`card` columns must be parts of the case ('Prelude', 'Episode 1' ... 'Episode 9'), "
-                         f"but {odd[0]!r} was found (a misspelt part in card.loc[..., part] adds a column).")
+        raise ValueError(
+            f"`card` columns must be parts of the case ('Prelude', 'Episode 1' ... 'Episode 9'), "
+            f"but {odd[0]!r} was found (a misspelt part in card.loc[..., part] adds a column)."
+        )
     values = card.apply(pd.to_numeric, errors="coerce")
     wrong = (card.notna() & values.isna()) | (values.notna() & ~values.isin([0, 1, 2]))
     if wrong.any().any():
         part = wrong.any().idxmax()
         row = wrong.index[wrong[part].to_numpy(dtype=bool)][0]
-        raise ValueError(f"`card` cells must be 0, 1 or 2 (or empty), but {card.loc[row, part]} was found "
-                         f"for {row} in {part!r}.")
+        raise ValueError(
+            f"`card` cells must be 0, 1 or 2 (or empty), but {card.loc[row, part]} was found for {row} in {part!r}."
+        )
     return card
 
 
@@ -140,7 +145,8 @@ def score_totals(card):
     >>> score_totals(card)
     Traceback (most recent call last):
     ...
-    ValueError: `card` columns must be parts of the case ('Prelude', 'Episode 1' ... 'Episode 9'), but 'Episode1' was found (a misspelt part in card.loc[..., part] adds a column).
+    ValueError: `card` columns must be parts of the case ('Prelude', 'Episode 1' ... 'Episode 9'), \
+but 'Episode1' was found (a misspelt part in card.loc[..., part] adds a column).
     """
     _check_card(card)
     values = card.apply(pd.to_numeric, errors="coerce")
@@ -173,10 +179,14 @@ def plot_scorecard(card, *, ax=None):
     if ax is None:
         _, ax = plt.subplots(figsize=(9, 6))
     ax.imshow(np.ma.masked_invalid(values), cmap="RdYlGn", vmin=0, vmax=2, aspect="auto")
-    ax.set(xticks=range(card.shape[1]), xticklabels=list(card.columns), yticks=range(len(card)),
-           yticklabels=[f"{source}: {name}" for source, name in card.index],
-           xlabel="part of the case (red: 0 ignored · yellow: 1 partly · green: 2 honoured)",
-           title="The project against the data-ethics principles (scored cells only)")
+    ax.set(
+        xticks=range(card.shape[1]),
+        xticklabels=list(card.columns),
+        yticks=range(len(card)),
+        yticklabels=[f"{source}: {name}" for source, name in card.index],
+        xlabel="part of the case (red: 0 ignored · yellow: 1 partly · green: 2 honoured)",
+        title="The project against the data-ethics principles (scored cells only)",
+    )
     plt.setp(ax.get_xticklabels(), rotation=45, ha="right")
     return ax
 
@@ -266,20 +276,26 @@ def group_shares(citizens, groups, *, by="district", found_work=False):
     >>> group_shares(p.test, ams_groups(p.model, p.test), by="distrct")
     Traceback (most recent call last):
     ...
-    ValueError: `by` must be one of the columns ['citizen_id', 'cohort_year', 'district', 'gender', 'age', 'origin', 'education', 'years_employed_5y', 'benefit_type', 'months_unemployed', 'missed_meetings', 'health_limitation', 'household', 'unemployed_12m', 'age_band', 'estate'], but 'distrct' was passed.
+    ValueError: `by` must be one of the columns ['citizen_id', 'cohort_year', 'district', \
+'gender', 'age', 'origin', 'education', 'years_employed_5y', 'benefit_type', 'months_unemployed', \
+'missed_meetings', 'health_limitation', 'household', 'unemployed_12m', 'age_band', 'estate'], \
+but 'distrct' was passed.
     """
     from casekit.audit import format_rate, with_groups
 
     citizens = with_groups(check_frame(citizens, name="citizens", columns=["unemployed_12m"]))
     column = check_column(citizens, by, name="by")
     if not isinstance(groups, pd.Series) or not groups.index.equals(citizens.index):
-        raise ValueError("`groups` must be the Series ams_groups(model, citizens) made for these `citizens`, "
-                         f"but {type(groups).__name__} with another index was passed.")
+        raise ValueError(
+            "`groups` must be the Series ams_groups(model, citizens) made for these `citizens`, "
+            f"but {type(groups).__name__} with another index was passed."
+        )
     keep = citizens["unemployed_12m"].eq(0) if found_work else pd.Series(True, index=citizens.index)
-    counts = pd.crosstab(column[keep], groups[keep].astype(pd.CategoricalDtype(AMS_GROUPS, ordered=True)),
-                         dropna=False).reindex(columns=AMS_GROUPS, fill_value=0)
+    counts = pd.crosstab(
+        column[keep], groups[keep].astype(pd.CategoricalDtype(AMS_GROUPS, ordered=True)), dropna=False
+    ).reindex(columns=AMS_GROUPS, fill_value=0)
     totals = counts.sum(axis=1)
     table = pd.DataFrame({"citizens": totals})
     for name in AMS_GROUPS:
-        table[name] = [format_rate(int(k), int(n)) for k, n in zip(counts[name], totals)]
+        table[name] = [format_rate(int(k), int(n)) for k, n in zip(counts[name], totals, strict=True)]
     return table

@@ -48,8 +48,10 @@ class Explanation:
 
     def __str__(self):
         verdict = "flagged as at risk" if self.flagged else "not flagged"
-        lines = [f"Citizen {self.citizen_id}: {verdict}, because {self.evidence} after 12 months "
-                 f"(probability {self.probability:.2f}); they share these facts with the citizen:"]
+        lines = [
+            f"Citizen {self.citizen_id}: {verdict}, because {self.evidence} after 12 months "
+            f"(probability {self.probability:.2f}); they share these facts with the citizen:"
+        ]
         return "\n".join(lines + [f"  - {rule}" for rule in self.rules])
 
 
@@ -98,19 +100,25 @@ def explain(model, citizen, *, threshold=0.5):
     sources = encoded_features(model)
     names = list(sources)
     bounds = {}
-    for node, child in zip(path[:-1], path[1:]):
+    for node, child in zip(path[:-1], path[1:], strict=True):
         low, high = bounds.setdefault(tree.feature[node], [-np.inf, np.inf])
         if child == tree.children_left[node]:
             bounds[tree.feature[node]][1] = min(high, tree.threshold[node])
         else:
             bounds[tree.feature[node]][0] = max(low, tree.threshold[node])
-    rules = _merge_categories([_rule(names[f], sources[names[f]], low, high, encoded[0, f])
-                              for f, (low, high) in bounds.items()])
+    rules = _merge_categories(
+        [_rule(names[f], sources[names[f]], low, high, encoded[0, f]) for f, (low, high) in bounds.items()]
+    )
     size, unemployed = _leaf_counts(model[-1], path[-1:])
     probability = float(unemployed[0] / size[0])
-    return Explanation(citizen_id=str(row["citizen_id"].iloc[0]) if "citizen_id" in row else "(no id)",
-                       probability=probability, flagged=probability > threshold, rules=rules,
-                       leaf_size=int(size[0]), leaf_unemployed=int(unemployed[0]))
+    return Explanation(
+        citizen_id=str(row["citizen_id"].iloc[0]) if "citizen_id" in row else "(no id)",
+        probability=probability,
+        flagged=probability > threshold,
+        rules=rules,
+        leaf_size=int(size[0]),
+        leaf_unemployed=int(unemployed[0]),
+    )
 
 
 def _leaf_counts(tree_model, leaves):
@@ -166,15 +174,23 @@ def leaf_counts(model, citizens):
     check_frame(citizens, name="citizens")
     leaves = model[-1].apply(model[:-1].transform(citizens))
     size, unemployed = _leaf_counts(model[-1], leaves)
-    return pd.DataFrame({"leaf": leaves, "similar": size, "still_unemployed": unemployed,
-                         "probability": unemployed / size,
-                         "shown": [_evidence(k, n) for k, n in zip(unemployed, size)]}, index=citizens.index)
+    return pd.DataFrame(
+        {
+            "leaf": leaves,
+            "similar": size,
+            "still_unemployed": unemployed,
+            "probability": unemployed / size,
+            "shown": [_evidence(k, n) for k, n in zip(unemployed, size, strict=True)],
+        },
+        index=citizens.index,
+    )
 
 
 def _check_tree(model):
     if not (hasattr(model, "steps") and hasattr(model[-1], "tree_")):
-        raise TypeError(f"`model` must be a fitted pilot tree from casekit.train_pilot_tree, "
-                        f"but {type(model).__name__} was passed.")
+        raise TypeError(
+            f"`model` must be a fitted pilot tree from casekit.train_pilot_tree, but {type(model).__name__} was passed."
+        )
 
 
 def _as_frame(citizens):
@@ -189,15 +205,17 @@ def _one_citizen(citizen):
     citizen = _as_frame(citizen)
     check_frame(citizen, name="citizen")
     if len(citizen) != 1:
-        raise ValueError(f"`citizen` must be one citizen, e.g. citizens.iloc[0] or "
-                         f"citizens[citizens['citizen_id'] == 'JC15-00001'], but {len(citizen)} rows were passed.")
+        raise ValueError(
+            f"`citizen` must be one citizen, e.g. citizens.iloc[0] or "
+            f"citizens[citizens['citizen_id'] == 'JC15-00001'], but {len(citizen)} rows were passed."
+        )
     return citizen
 
 
 def _rule(name, column, low, high, value):
     """The splits on one encoded feature `name` (of `column`), as `low < value <= high`, in plain words."""
     if column != name:  # one-hot: the encoded value is 0 or 1
-        return (column, name[len(column) + 1:], value > 0.5)
+        return (column, name[len(column) + 1 :], value > 0.5)
     if name == "education":
         return _education_rule(low, high, value)
     label = name.replace("_5y", " in the last 5").replace("_", " ")
@@ -206,8 +224,11 @@ def _rule(name, column, low, high, value):
         low, high = (math.floor(low) + 1 if finite[0] else None), (math.floor(high) if finite[1] else None)
         words = {(True, True): f"{low} to {high}", (True, False): f"{low} or more", (False, True): f"{high} or less"}
     else:
-        words = {(True, True): f"between {low:.2f} and {high:.2f}", (True, False): f"more than {low:.2f}",
-                 (False, True): f"at most {high:.2f}"}
+        words = {
+            (True, True): f"between {low:.2f} and {high:.2f}",
+            (True, False): f"more than {low:.2f}",
+            (False, True): f"at most {high:.2f}",
+        }
     return f"{label} is {words[finite]} (here: {value:g})"
 
 
@@ -242,9 +263,14 @@ def _merge_categories(rules):
             entry["is"] = category
         else:
             entry["not"].append(category)
-    return [rule if isinstance(rule, str) else
-            f"{rule['column']} is {rule['is']}" if rule["is"] else f"{rule['column']} is not {' or '.join(rule['not'])}"
-            for rule in merged]
+    return [
+        rule
+        if isinstance(rule, str)
+        else f"{rule['column']} is {rule['is']}"
+        if rule["is"]
+        else f"{rule['column']} is not {' or '.join(rule['not'])}"
+        for rule in merged
+    ]
 
 
 def facts_used(model, citizens):
@@ -326,9 +352,17 @@ def flip_test(model, citizens, *, column="district", values=None, threshold=0.5)
     tried = []
     for value in values:
         probability = model.predict_proba(frame.assign(**{column: _same_dtype(value, original)}))[:, 1]
-        tried.append(pd.DataFrame({"citizen_id": frame["citizen_id"].to_numpy(), "value": value,
-                                   "probability": probability, "flagged": probability > threshold,
-                                   "flag_changed": (probability > threshold) != actual}))
+        tried.append(
+            pd.DataFrame(
+                {
+                    "citizen_id": frame["citizen_id"].to_numpy(),
+                    "value": value,
+                    "probability": probability,
+                    "flagged": probability > threshold,
+                    "flag_changed": (probability > threshold) != actual,
+                }
+            )
+        )
     return pd.concat(tried, ignore_index=True)
 
 
@@ -375,8 +409,9 @@ def lookup(model, citizens, citizen_id, *, threshold=0.5):
     match = citizens[citizens["citizen_id"] == citizen_id]
     if match.empty:
         examples = citizens["citizen_id"].head(3).tolist()
-        raise ValueError(f"`citizen_id` must be one of the ids in `citizens` (such as {examples}), "
-                         f"but {citizen_id!r} was passed.")
+        raise ValueError(
+            f"`citizen_id` must be one of the ids in `citizens` (such as {examples}), but {citizen_id!r} was passed."
+        )
     return explain(model, match.iloc[[0]], threshold=threshold)
 
 
@@ -434,4 +469,3 @@ def move(citizens, district):
     check_frame(citizens, name="citizens", columns=["district"])
     check_choice(district, DISTRICTS, name="district")
     return citizens.assign(district=pd.Categorical([district] * len(citizens), dtype=citizens["district"].dtype))
-

@@ -79,11 +79,13 @@ def notebook_parts(path):
         "title": title.group(1).strip() if title else None,
         "what_happens": what.group(1).strip() if what else None,
         "minutes": dict(zip(["reading", "activity", "discussion"], map(int, time.groups()), strict=True))
-        if time else None,
+        if time
+        else None,
         "questions": [line[2:].strip() for line in questions.splitlines() if line.startswith("- ")],
         "sections": re.findall(r"^## (.+)$", text, flags=re.M),
-        "theory_questions": [line for line in discussion.splitlines()
-                             if re.match(r"^\d+\. ", line) and _THEORY.search(line)],
+        "theory_questions": [
+            line for line in discussion.splitlines() if re.match(r"^\d+\. ", line) and _THEORY.search(line)
+        ],
         "core_questions": [line for line in discussion.splitlines() if _CORE.match(line)],
     }
 
@@ -108,8 +110,12 @@ def estimate_minutes(path):
     words = len(text.split()) - len(discussion.split())
     visible = sum(cell["cell_type"] == "code" and _visible(cell) for cell in _cells(path))
     core = [int(_CORE.match(line).group(1)) for line in discussion.splitlines() if _CORE.match(line)]
-    return {"prose_words": words, "reading": round(words / WORDS_PER_MINUTE),
-            "activity": visible * MINUTES_PER_VISIBLE_CELL, "discussion": sum(core)}
+    return {
+        "prose_words": words,
+        "reading": round(words / WORDS_PER_MINUTE),
+        "activity": visible * MINUTES_PER_VISIBLE_CELL,
+        "discussion": sum(core),
+    }
 
 
 def notebook_map(directory=NOTEBOOK_DIR):
@@ -123,9 +129,15 @@ def notebook_map(directory=NOTEBOOK_DIR):
     rows = []
     for path in sorted(Path(directory).glob("[0-9][0-9]_*.ipynb")):
         parts = notebook_parts(path)
-        rows.append({"notebook": path.name, "title": parts["title"], "what_happens": parts["what_happens"],
-                     "minutes": sum((parts["minutes"] or {}).values()),
-                     "questions": " / ".join(parts["questions"])})
+        rows.append(
+            {
+                "notebook": path.name,
+                "title": parts["title"],
+                "what_happens": parts["what_happens"],
+                "minutes": sum((parts["minutes"] or {}).values()),
+                "questions": " / ".join(parts["questions"]),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -215,15 +227,26 @@ def reading_paths(directory=NOTEBOOK_DIR, *, who=None):
     numbers = _span(minutes.index)
     pages = sorted(Path(WORKSHOP_DIR).glob("*.ipynb"))
     rows = [
-        dict(who="no-code reader", notebooks=numbers, minutes=reading + discussion,
-             made_of=f"{reading} min reading + {discussion} min core discussion; code collapsed"),
-        dict(who="coding student", notebooks=f"{numbers} + exercises {_span([n[:2] for n in questions])}",
-             minutes=reading + activity + discussion + exercise,
-             made_of=f"{reading} min reading + {activity} min activity + {discussion} min discussion + "
-                     f"{exercise} min exercises ({sum(questions.values())} questions × "
-                     f"{MINUTES_PER_EXERCISE_QUESTION} min)"),
-        dict(who="workshop", notebooks="workshop pages " + _span([p.stem.split("_")[0] for p in pages]),
-             minutes=_plan_minutes(WORKSHOP_PLAN), made_of="the length of the staff-workshop plan, break included"),
+        dict(
+            who="no-code reader",
+            notebooks=numbers,
+            minutes=reading + discussion,
+            made_of=f"{reading} min reading + {discussion} min core discussion; code collapsed",
+        ),
+        dict(
+            who="coding student",
+            notebooks=f"{numbers} + exercises {_span([n[:2] for n in questions])}",
+            minutes=reading + activity + discussion + exercise,
+            made_of=f"{reading} min reading + {activity} min activity + {discussion} min discussion + "
+            f"{exercise} min exercises ({sum(questions.values())} questions × "
+            f"{MINUTES_PER_EXERCISE_QUESTION} min)",
+        ),
+        dict(
+            who="workshop",
+            notebooks="workshop pages " + _span([p.stem.split("_")[0] for p in pages]),
+            minutes=_plan_minutes(WORKSHOP_PLAN),
+            made_of="the length of the staff-workshop plan, break included",
+        ),
     ]
     table = pd.DataFrame(rows, columns=["who", "notebooks", "minutes", "made_of"])
     table["minutes"] = table["minutes"].astype("int64")

@@ -62,8 +62,7 @@ def split_pilot(citizens):
     (6000, 2000)
     """
     check_frame(citizens, name="citizens", columns=[TARGET], min_rows=8)
-    return tuple(train_test_split(citizens, test_size=TEST_SIZE, stratify=citizens[TARGET],
-                                  random_state=SPLIT_SEED))
+    return tuple(train_test_split(citizens, test_size=TEST_SIZE, stratify=citizens[TARGET], random_state=SPLIT_SEED))
 
 
 def make_pilot_tree(features=PILOT_FEATURES):
@@ -86,8 +85,11 @@ def make_pilot_tree(features=PILOT_FEATURES):
     allowed = ONE_HOT + NUMERIC + ["education"]
     if isinstance(features, str) or not list(features) or any(f not in allowed for f in features):
         raise ValueError(f"`features` must be a non-empty list drawn from {allowed}, but {features!r} was passed.")
-    steps = [(f"{f}_onehot", OneHotEncoder(categories=[_categories(f)], drop="if_binary"), [f])
-             for f in features if f in ONE_HOT]
+    steps = [
+        (f"{f}_onehot", OneHotEncoder(categories=[_categories(f)], drop="if_binary"), [f])
+        for f in features
+        if f in ONE_HOT
+    ]
     if "education" in features:
         steps.append(("education_rank", OrdinalEncoder(categories=[EDUCATION_LEVELS + [np.nan]]), ["education"]))
     numeric = [f for f in features if f in NUMERIC]
@@ -188,9 +190,11 @@ class Evaluation:
     confusion: pd.DataFrame
 
     def __str__(self):
-        return (f"Accuracy {self.accuracy:.1%} on {self.n} citizens "
-                f"(95% CI {self.ci_low:.1%}-{self.ci_high:.1%}); "
-                f"always guessing the commoner outcome would score {self.baseline:.1%}.")
+        return (
+            f"Accuracy {self.accuracy:.1%} on {self.n} citizens "
+            f"(95% CI {self.ci_low:.1%}-{self.ci_high:.1%}); "
+            f"always guessing the commoner outcome would score {self.baseline:.1%}."
+        )
 
 
 def evaluate(model, citizens):
@@ -224,11 +228,19 @@ def evaluate(model, citizens):
     interval = binomtest(correct, len(truth)).proportion_ci(method="wilson")
     share_positive = truth.mean()
     labels = ["found work (0)", "still unemployed (1)"]
-    confusion = pd.DataFrame(confusion_matrix(truth, predicted, labels=[0, 1]),
-                             index=pd.Index(labels, name="truth"),
-                             columns=pd.Index(["predicted " + label for label in labels], name="prediction"))
-    return Evaluation(n=len(truth), accuracy=correct / len(truth), ci_low=interval.low, ci_high=interval.high,
-                      baseline=max(share_positive, 1 - share_positive), confusion=confusion)
+    confusion = pd.DataFrame(
+        confusion_matrix(truth, predicted, labels=[0, 1]),
+        index=pd.Index(labels, name="truth"),
+        columns=pd.Index(["predicted " + label for label in labels], name="prediction"),
+    )
+    return Evaluation(
+        n=len(truth),
+        accuracy=correct / len(truth),
+        ci_low=interval.low,
+        ci_high=interval.high,
+        baseline=max(share_positive, 1 - share_positive),
+        confusion=confusion,
+    )
 
 
 class Pilot(NamedTuple):

@@ -38,12 +38,16 @@ def leaked_spreadsheet(n_samples=20_000, *, random_state=0):
     rng = check_random_state(random_state)
     people = make_citizens(n, random_state=rng).reset_index(drop=True)
     days_since_birthday = pd.to_timedelta(rng.randint(0, 365, n), unit="D")
-    birth = (DAY_OF_THE_LEAK - pd.to_timedelta(people["age"].astype(int) * 365.25, unit="D").dt.floor("D")
-             - days_since_birthday)
+    birth = (
+        DAY_OF_THE_LEAK
+        - pd.to_timedelta(people["age"].astype(int) * 365.25, unit="D").dt.floor("D")
+        - days_since_birthday
+    )
     danish = (people["origin"] == "Danish origin").to_numpy()
     church = rng.random_sample(n) < np.where(danish, 0.75, 0.15)
     sheet = people[["age", "gender", "district", "household", "benefit_type"]].assign(
-        birth_date=birth.dt.strftime("%Y-%m-%d"), church_member=church)
+        birth_date=birth.dt.strftime("%Y-%m-%d"), church_member=church
+    )
     columns = ["birth_date", "age", "gender", "district", "household", "benefit_type", "church_member"]
     return sheet[columns].rename_axis("row").reset_index()
 
@@ -160,10 +164,13 @@ def reverse_hashes(hashes, candidates):
     {'9728e093bb9c1b63': 'JC15-02019'}
     """
     wanted = set(hashes)
-    return {digest: value for value, digest in zip(candidates, unkeyed_hash(candidates)) if digest in wanted}
+    return {
+        digest: value for value, digest in zip(candidates, unkeyed_hash(candidates), strict=True) if digest in wanted
+    }
 
 
 # ---------------------------------------------------------------- summaries for notebook 09
+
 
 def risk_summary(frame, quasi_identifiers=None, *, min_group=5):
     """Return the re-identification risk of a table in four numbers.
@@ -192,9 +199,16 @@ def risk_summary(frame, quasi_identifiers=None, *, min_group=5):
     """
     min_group = check_positive_int(min_group, name="min_group")
     sizes = group_sizes(frame, quasi_identifiers)
-    return pd.Series({"unique rows": int((sizes == 1).sum()), "unique (%)": round(100 * float((sizes == 1).mean()), 1),
-                      "k": int(sizes.min()), "median group size": int(sizes.median()),
-                      f"rows in groups < {min_group}": int((sizes < min_group).sum())}, dtype=object)
+    return pd.Series(
+        {
+            "unique rows": int((sizes == 1).sum()),
+            "unique (%)": round(100 * float((sizes == 1).mean()), 1),
+            "k": int(sizes.min()),
+            "median group size": int(sizes.median()),
+            f"rows in groups < {min_group}": int((sizes < min_group).sum()),
+        },
+        dtype=object,
+    )
 
 
 def generalisation_risk(frame, *, age_widths=(1, 5, 10, 20), min_group=5):
@@ -222,8 +236,10 @@ def generalisation_risk(frame, *, age_widths=(1, 5, 10, 20), min_group=5):
     [3, 3, 1, 1]
     """
     if isinstance(age_widths, (int, str)) or not list(age_widths):
-        raise ValueError(f"`age_widths` must be a list of whole numbers of years, e.g. [1, 5, 10, 20], "
-                         f"but {age_widths!r} was passed.")
+        raise ValueError(
+            f"`age_widths` must be a list of whole numbers of years, e.g. [1, 5, 10, 20], "
+            f"but {age_widths!r} was passed."
+        )
     rows = {}
     for width in age_widths:
         for merged in (False, True):
@@ -269,16 +285,23 @@ def cost_of_privacy(train, test, *, age_width=10):
     width = check_positive_int(age_width, name="age_width")
     no_district = [f for f in PILOT_FEATURES if f != "district"]
     banded = f"ages in {width}-year bands"
-    versions = {"pilot tree": (1, PILOT_FEATURES), banded: (width, PILOT_FEATURES),
-                "without district": (1, no_district), f"{banded}, no district": (width, no_district)}
+    versions = {
+        "pilot tree": (1, PILOT_FEATURES),
+        banded: (width, PILOT_FEATURES),
+        "without district": (1, no_district),
+        f"{banded}, no district": (width, no_district),
+    }
     rows = {}
     for name, (band, features) in versions.items():
         coarse_train, coarse_test = (generalise(train, age_width=band), generalise(test, age_width=band))
         model = train_pilot_tree(coarse_train, features=features)
         result = evaluate(model, coarse_test)
         fpr = audit_intervals(model, coarse_test, by="estate").xs("false_positive_rate", level="metric")["shown"]
-        rows[name] = {"accuracy": f"{result.accuracy:.1%} ({result.ci_low:.1%}–{result.ci_high:.1%})",
-                      "false-positive rate, estate": fpr.iloc[0], "false-positive rate, rest": fpr.iloc[1]}
+        rows[name] = {
+            "accuracy": f"{result.accuracy:.1%} ({result.ci_low:.1%}–{result.ci_high:.1%})",
+            "false-positive rate, estate": fpr.iloc[0],
+            "false-positive rate, rest": fpr.iloc[1],
+        }
     table = pd.DataFrame.from_dict(rows, orient="index")
     table.index.name = "version"
     return table
@@ -321,8 +344,10 @@ def leaked_flags(model, citizens, quasi_identifiers=("age", "gender", "district"
     from casekit.model import TARGET
 
     if not hasattr(model, "predict"):
-        raise TypeError(f"`model` must be a fitted model with .predict, but a {type(model).__name__} was passed. "
-                        "Did you swap `model` and `citizens`?")
+        raise TypeError(
+            f"`model` must be a fitted model with .predict, but a {type(model).__name__} was passed. "
+            "Did you swap `model` and `citizens`?"
+        )
     columns = list(quasi_identifiers)
     check_frame(citizens, name="citizens", columns=columns + [TARGET])
     frame = citizens if age_width is None else generalise(citizens, age_width=age_width)
@@ -336,11 +361,16 @@ def leaked_flags(model, citizens, quasi_identifiers=("age", "gender", "district"
     for name in [*pd.unique(with_groups(citizens)["estate"].cat.categories), "all"]:
         here = np.ones(len(citizens), bool) if name == "all" else estate == name
         unique = here & flagged & (sizes == 1)
-        rows[name] = {"flagged": int((here & flagged).sum()), "unique": int(unique.sum()),
-                      "unique_wrongly_flagged": int((unique & found_work).sum()),
-                      "whole_group_flagged": int((here & flagged & whole.astype(bool) & (sizes > 1)).sum())}
+        rows[name] = {
+            "flagged": int((here & flagged).sum()),
+            "unique": int(unique.sum()),
+            "unique_wrongly_flagged": int((unique & found_work).sum()),
+            "whole_group_flagged": int((here & flagged & whole.astype(bool) & (sizes > 1)).sum()),
+        }
     table = pd.DataFrame.from_dict(rows, orient="index")
-    table["unique_among_flagged"] = [format_rate(k, n) for k, n in zip(table["unique"], table["flagged"])]
-    table["wrong_among_unique"] = [format_rate(k, n) for k, n in zip(table["unique_wrongly_flagged"], table["unique"])]
+    table["unique_among_flagged"] = [format_rate(k, n) for k, n in zip(table["unique"], table["flagged"], strict=True)]
+    table["wrong_among_unique"] = [
+        format_rate(k, n) for k, n in zip(table["unique_wrongly_flagged"], table["unique"], strict=True)
+    ]
     table.index.name = "lives in"
     return table

@@ -49,8 +49,18 @@ POLICIES = {
 LABOUR_MARKET_YEAR = 2018
 
 
-def simulate(policy="at_risk", *, years=6, caseworkers=CASEWORKERS, slots_per_caseworker=20, support_effect=1.5,
-             citizens_per_year=CITIZENS_PER_YEAR, threshold=0.5, random_state=0, progress=None):
+def simulate(
+    policy="at_risk",
+    *,
+    years=6,
+    caseworkers=CASEWORKERS,
+    slots_per_caseworker=20,
+    support_effect=1.5,
+    citizens_per_year=CITIZENS_PER_YEAR,
+    threshold=0.5,
+    random_state=0,
+    progress=None,
+):
     """Run the job centre for `years` years with support allocated by `policy`.
 
     Parameters
@@ -93,13 +103,18 @@ def simulate(policy="at_risk", *, years=6, caseworkers=CASEWORKERS, slots_per_ca
     check_choice(policy, list(POLICIES), name="policy")
     years = check_positive_int(years, name="years")
     capacity = check_positive_int(caseworkers, name="caseworkers") * check_positive_int(
-        slots_per_caseworker, name="slots_per_caseworker")
+        slots_per_caseworker, name="slots_per_caseworker"
+    )
     n = check_positive_int(citizens_per_year, name="citizens_per_year")
     threshold = check_probability(threshold, name="threshold")
-    if isinstance(support_effect, bool) or not isinstance(support_effect, (int, float, np.number)) \
-            or not 0 <= support_effect <= 10:
-        raise ValueError(f"`support_effect` must be a number from 0 (support does nothing) to 10, "
-                         f"but {support_effect!r} was passed.")
+    if (
+        isinstance(support_effect, bool)
+        or not isinstance(support_effect, (int, float, np.number))
+        or not 0 <= support_effect <= 10
+    ):
+        raise ValueError(
+            f"`support_effect` must be a number from 0 (support does nothing) to 10, but {support_effect!r} was passed."
+        )
     # One seed per year's cohort and one for breaking ties: every policy meets the same citizens.
     *cohort_seeds, tie_seed = check_random_state(random_state).randint(0, 2**31 - 1, size=years + 1)
     ties = check_random_state(tie_seed)
@@ -110,7 +125,8 @@ def simulate(policy="at_risk", *, years=6, caseworkers=CASEWORKERS, slots_per_ca
         score = model.predict_proba(cohort)[:, 1]
         supported = _allocate(policy, score, min(capacity, n), ties, threshold)
         cohort["unemployed_12m"] = (cohort["difficulty"] - support_effect * supported + cohort["luck"] > 0).astype(
-            np.int8)
+            np.int8
+        )
         rows.append(_year_summary(year, policy, cohort, score > threshold, supported))
         model = train_pilot_tree(cohort)
         if progress is not None:
@@ -121,8 +137,12 @@ def simulate(policy="at_risk", *, years=6, caseworkers=CASEWORKERS, slots_per_ca
 def _allocate(policy, score, capacity, rng, threshold):
     """Boolean mask of the `capacity` citizens who get support."""
     tie_breaker = rng.random_sample(len(score))
-    priority = {"at_risk": -score, "likely_to_find_work": score, "borderline": np.abs(score - threshold),
-                "ignore_score": np.zeros(len(score))}[policy]
+    priority = {
+        "at_risk": -score,
+        "likely_to_find_work": score,
+        "borderline": np.abs(score - threshold),
+        "ignore_score": np.zeros(len(score)),
+    }[policy]
     order = np.lexsort((tie_breaker, priority))
     supported = np.zeros(len(score), dtype=bool)
     supported[order[:capacity]] = True
@@ -209,9 +229,12 @@ COMPARED = ["apparent_accuracy", "unemployed_estate", "unemployed_overall", "gap
 
 def _check_history(history):
     if not isinstance(history, pd.DataFrame) or not {"policy", "year", *COMPARED, "found_work_if_predicted"} <= set(
-            history.columns):
-        raise ValueError("`history` must be the table from casekit.simulation.compare_policies(...), "
-                         f"but a {type(history).__name__} was passed.")
+        history.columns
+    ):
+        raise ValueError(
+            "`history` must be the table from casekit.simulation.compare_policies(...), "
+            f"but a {type(history).__name__} was passed."
+        )
     return history
 
 
@@ -268,18 +291,21 @@ def scorecard_ranks(history):
     'rank on that scorecard'
     """
     averages = _check_history(history).groupby("policy", sort=False).mean(numeric_only=True)
-    ranks = pd.DataFrame({
-        "predicted to find work and did (share)": averages["found_work_if_predicted"].round(3),
-        "rank on that scorecard": averages["found_work_if_predicted"].rank(ascending=False, method="min"),
-        "rank on the system being right": averages["apparent_accuracy"].rank(ascending=False, method="min"),
-        "rank on fewest unemployed": averages["unemployed_overall"].rank(method="min"),
-        "rank on smallest gap": averages["gap"].rank(method="min"),
-    })
+    ranks = pd.DataFrame(
+        {
+            "predicted to find work and did (share)": averages["found_work_if_predicted"].round(3),
+            "rank on that scorecard": averages["found_work_if_predicted"].rank(ascending=False, method="min"),
+            "rank on the system being right": averages["apparent_accuracy"].rank(ascending=False, method="min"),
+            "rank on fewest unemployed": averages["unemployed_overall"].rank(method="min"),
+            "rank on smallest gap": averages["gap"].rank(method="min"),
+        }
+    )
     ranks = ranks.astype({column: int for column in ranks.columns[1:]})
     return ranks.sort_values("rank on that scorecard").rename_axis(index=None)
 
 
 # ---------------------------------------------------------------- what the feedback-loop app shows
+
 
 @lru_cache(maxsize=16)
 def _history(slots_per_caseworker, support_effect, years):
@@ -305,8 +331,8 @@ def feedback_year(year, *, slots_per_caseworker=20, support_effect=1.5, years=6)
     years = check_positive_int(years, name="years")
     if year not in range(1, years + 1):
         raise ValueError(f"`year` must be a whole number from 1 to {years}, but {year!r} was passed.")
-    history = _history(check_positive_int(slots_per_caseworker, name="slots_per_caseworker"),
-                       float(support_effect), years)
+    history = _history(
+        check_positive_int(slots_per_caseworker, name="slots_per_caseworker"), float(support_effect), years
+    )
     view = history[history["year"] == year].set_index("policy")
     return view[["unemployed_estate", "unemployed_rest", "gap", "estate_share_supported", "apparent_accuracy"]]
-

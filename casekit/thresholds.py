@@ -32,8 +32,7 @@ def _check_scored(model, citizens):
     return check_frame(citizens, name="citizens", columns=["citizen_id", TARGET])
 
 
-def threshold_summary(model, citizens, *, threshold=0.5, caseworkers=CASEWORKERS,
-                      citizens_per_year=CITIZENS_PER_YEAR):
+def threshold_summary(model, citizens, *, threshold=0.5, caseworkers=CASEWORKERS, citizens_per_year=CITIZENS_PER_YEAR):
     """Count the errors at a threshold, in citizens and per caseworker per year.
 
     Parameters
@@ -71,8 +70,13 @@ def threshold_summary(model, citizens, *, threshold=0.5, caseworkers=CASEWORKERS
     threshold = check_probability(threshold, name="threshold")
     caseworkers = check_positive_int(caseworkers, name="caseworkers")
     citizens_per_year = check_positive_int(citizens_per_year, name="citizens_per_year")
-    return count_errors(citizens[TARGET].to_numpy(), model.predict_proba(citizens)[:, 1], threshold=threshold,
-                        caseworkers=caseworkers, citizens_per_year=citizens_per_year)
+    return count_errors(
+        citizens[TARGET].to_numpy(),
+        model.predict_proba(citizens)[:, 1],
+        threshold=threshold,
+        caseworkers=caseworkers,
+        citizens_per_year=citizens_per_year,
+    )
 
 
 def count_errors(y_true, y_score, *, threshold=0.5, caseworkers=CASEWORKERS, citizens_per_year=CITIZENS_PER_YEAR):
@@ -111,17 +115,27 @@ def count_errors(y_true, y_score, *, threshold=0.5, caseworkers=CASEWORKERS, cit
     }
     scale = citizens_per_year / len(truth)
     per_year = {f"{kind}_per_year": counts[kind] * scale for kind in ("wrongly_flagged", "missed")}
-    per_caseworker = {f"{kind}_per_caseworker_per_year": per_year[f"{kind}_per_year"] / caseworkers
-                      for kind in ("wrongly_flagged", "missed")}
+    per_caseworker = {
+        f"{kind}_per_caseworker_per_year": per_year[f"{kind}_per_year"] / caseworkers
+        for kind in ("wrongly_flagged", "missed")
+    }
     accuracy = (counts["flagged_correctly"] + counts["left_alone_correctly"]) / len(truth)
     flagged_per_year = (counts["flagged_correctly"] + counts["wrongly_flagged"]) * scale
-    return pd.Series({**counts, "accuracy": accuracy, **per_year, **per_caseworker,
-                      "flagged_per_year": flagged_per_year,
-                      "flagged_per_caseworker_per_year": flagged_per_year / caseworkers})
+    return pd.Series(
+        {
+            **counts,
+            "accuracy": accuracy,
+            **per_year,
+            **per_caseworker,
+            "flagged_per_year": flagged_per_year,
+            "flagged_per_caseworker_per_year": flagged_per_year / caseworkers,
+        }
+    )
 
 
-def threshold_curve(model, citizens, *, thresholds=THRESHOLDS, caseworkers=CASEWORKERS,
-                    citizens_per_year=CITIZENS_PER_YEAR):
+def threshold_curve(
+    model, citizens, *, thresholds=THRESHOLDS, caseworkers=CASEWORKERS, citizens_per_year=CITIZENS_PER_YEAR
+):
     """Return :func:`threshold_summary` for each of `thresholds`, one row per threshold.
 
     Examples
@@ -134,10 +148,17 @@ def threshold_curve(model, citizens, *, thresholds=THRESHOLDS, caseworkers=CASEW
     """
     _check_scored(model, citizens)
     probability, truth = model.predict_proba(citizens)[:, 1], citizens[TARGET].to_numpy()
-    rows = [count_errors(truth, probability, threshold=check_probability(t, name="thresholds"),
-                         caseworkers=caseworkers, citizens_per_year=citizens_per_year) for t in thresholds]
+    rows = [
+        count_errors(
+            truth,
+            probability,
+            threshold=check_probability(t, name="thresholds"),
+            caseworkers=caseworkers,
+            citizens_per_year=citizens_per_year,
+        )
+        for t in thresholds
+    ]
     return pd.DataFrame(rows, index=pd.Index(list(thresholds), name="threshold"))
-
 
 
 def rule_versus_tree(model, citizens, *, education_at_most="primary school", years_employed_below=2, threshold=0.5):
@@ -183,23 +204,36 @@ def rule_versus_tree(model, citizens, *, education_at_most="primary school", yea
     _check_scored(model, citizens)
     check_frame(citizens, name="citizens", columns=[TARGET, "education", "years_employed_5y"])
     check_choice(education_at_most, EDUCATION_LEVELS, name="education_at_most")
-    if isinstance(years_employed_below, bool) or not isinstance(years_employed_below, (int, float)) \
-            or not 0 <= years_employed_below <= 5:
-        raise ValueError(f"`years_employed_below` must be a number of years from 0 to 5, "
-                         f"but {years_employed_below!r} was passed.")
+    if (
+        isinstance(years_employed_below, bool)
+        or not isinstance(years_employed_below, (int, float))
+        or not 0 <= years_employed_below <= 5
+    ):
+        raise ValueError(
+            f"`years_employed_below` must be a number of years from 0 to 5, but {years_employed_below!r} was passed."
+        )
     threshold = check_probability(threshold, name="threshold")
     truth = citizens[TARGET].to_numpy() == 1
     level = citizens["education"].map({name: rank for rank, name in enumerate(EDUCATION_LEVELS)}).astype(float)
-    flags = {"tree": model.predict_proba(citizens)[:, 1] > threshold,
-             "rule of thumb": ((level <= EDUCATION_LEVELS.index(education_at_most)).to_numpy()
-                               & (citizens["years_employed_5y"] < years_employed_below).to_numpy())}
+    flags = {
+        "tree": model.predict_proba(citizens)[:, 1] > threshold,
+        "rule of thumb": (
+            (level <= EDUCATION_LEVELS.index(education_at_most)).to_numpy()
+            & (citizens["years_employed_5y"] < years_employed_below).to_numpy()
+        ),
+    }
     disagree = flags["tree"] != flags["rule of thumb"]
     rows = {}
     for name, flagged in flags.items():
         right_there = int((flagged == truth)[disagree].sum())
-        rows[name] = {"flagged": int(flagged.sum()), "right": float((flagged == truth).mean()),
-                      "disagreements": int(disagree.sum()), "right_where_they_disagree": right_there,
-                      "shown": format_rate(right_there, int(disagree.sum())), "agree": float(1 - disagree.mean())}
+        rows[name] = {
+            "flagged": int(flagged.sum()),
+            "right": float((flagged == truth).mean()),
+            "disagreements": int(disagree.sum()),
+            "right_where_they_disagree": right_there,
+            "shown": format_rate(right_there, int(disagree.sum())),
+            "agree": float(1 - disagree.mean()),
+        }
     return pd.DataFrame.from_dict(rows, orient="index")
 
 
@@ -228,15 +262,19 @@ def harm_per_year(curve, cost_wrongly_flagged, cost_missed):
     ('threshold', 19)
     """
     if not isinstance(curve, pd.DataFrame) or not {"wrongly_flagged_per_year", "missed_per_year"} <= set(curve):
-        raise ValueError("`curve` must be the table from casekit.threshold_curve(model, citizens), "
-                         f"but {type(curve).__name__} was passed.")
+        raise ValueError(
+            "`curve` must be the table from casekit.threshold_curve(model, citizens), "
+            f"but {type(curve).__name__} was passed."
+        )
     costs = {}
     for name, value in {"cost_wrongly_flagged": cost_wrongly_flagged, "cost_missed": cost_missed}.items():
         if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) or not value >= 0:
             raise ValueError(f"`{name}` must be a number of harm points, 0 or more, but {value!r} was passed.")
         costs[name] = float(value)
-    harm = (curve["wrongly_flagged_per_year"] * costs["cost_wrongly_flagged"]
-            + curve["missed_per_year"] * costs["cost_missed"])
+    harm = (
+        curve["wrongly_flagged_per_year"] * costs["cost_wrongly_flagged"]
+        + curve["missed_per_year"] * costs["cost_missed"]
+    )
     return harm.rename("harm_per_year")
 
 
@@ -263,4 +301,3 @@ def least_harm_threshold(curve, cost_wrongly_flagged, cost_missed):
     True
     """
     return float(harm_per_year(curve, cost_wrongly_flagged, cost_missed).idxmin())
-

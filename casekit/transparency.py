@@ -14,9 +14,13 @@ from casekit.explain import explain, facts_used, flip_test
 from casekit.model import TARGET, evaluate, features_of
 
 #: What the job centre records beyond the pilot's features, in the words of a letter to the citizen.
-RECORDED = {"health_limitation": "your health", "missed_meetings": "missed meetings",
-            "household": "your household", "benefit_type": "your benefit",
-            "months_unemployed": "how long you have been out of work"}
+RECORDED = {
+    "health_limitation": "your health",
+    "missed_meetings": "missed meetings",
+    "household": "your household",
+    "benefit_type": "your benefit",
+    "months_unemployed": "how long you have been out of work",
+}
 
 
 def _unseen(model):
@@ -48,11 +52,13 @@ def citizen_letter(model, citizen, *, threshold=0.5):
     **To citizen JC15-00041**
     """
     explanation = explain(model, citizen, threshold=threshold)
-    unseen = [RECORDED[column] for column in _unseen(model)] + [
-        "what you told your caseworker"]
+    unseen = [RECORDED[column] for column in _unseen(model)] + ["what you told your caseworker"]
     out_of_100 = round(explanation.probability * 100)
-    verdict = ("marks you as **at risk of long-term unemployment**" if explanation.flagged
-               else "does **not** mark you as at risk of long-term unemployment")
+    verdict = (
+        "marks you as **at risk of long-term unemployment**"
+        if explanation.flagged
+        else "does **not** mark you as at risk of long-term unemployment"
+    )
     facts = "\n".join(f"- {rule}" for rule in explanation.rules)
     return f"""**To citizen {explanation.citizen_id}**
 
@@ -129,7 +135,10 @@ def model_card(model, train, test, *, later=None, name="The pilot tree"):
 def _table(frame):
     """A DataFrame as a Markdown table (pandas' to_markdown needs an extra package)."""
     header = [frame.index.name or ""] + [str(c) for c in frame.columns]
-    rows = [[str(index)] + [str(value) for value in row] for index, row in zip(frame.index, frame.astype(object).to_numpy())]
+    rows = [
+        [str(index)] + [str(value) for value in row]
+        for index, row in zip(frame.index, frame.astype(object).to_numpy(), strict=True)
+    ]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
 
@@ -164,7 +173,9 @@ def letter_candidates(model, citizens, *, district=ESTATE):
     check_model(model, method="predict_proba")
     check_frame(citizens, name="citizens", columns=["citizen_id", "district", TARGET])
     column = citizens["district"]
-    districts = list(column.cat.categories) if isinstance(column.dtype, pd.CategoricalDtype) else sorted(column.unique())
+    districts = (
+        list(column.cat.categories) if isinstance(column.dtype, pd.CategoricalDtype) else sorted(column.unique())
+    )
     if district not in districts:
         raise ValueError(f"`district` must be one of {districts}, but {district!r} was passed.")
     flagged = model.predict(citizens) == 1
@@ -176,7 +187,9 @@ def letter_candidates(model, citizens, *, district=ESTATE):
     if chosen.empty:
         return chosen.assign(found_work=pd.Series(dtype=bool), address_decides=pd.Series(dtype=bool))
     decides = flip_test(model, chosen).groupby("citizen_id")["flag_changed"].any()
-    chosen = chosen.assign(found_work=chosen[TARGET].eq(0).to_numpy(),
-                           address_decides=chosen["citizen_id"].map(decides).fillna(False).astype(bool).to_numpy())
+    chosen = chosen.assign(
+        found_work=chosen[TARGET].eq(0).to_numpy(),
+        address_decides=chosen["citizen_id"].map(decides).fillna(False).astype(bool).to_numpy(),
+    )
     both = (chosen["found_work"] & chosen["address_decides"]).to_numpy()
     return chosen.iloc[(~both).astype(int).argsort(kind="stable")]

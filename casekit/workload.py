@@ -10,11 +10,17 @@ import numbers
 
 import pandas as pd
 
-from casekit._validation import check_choice, check_column, check_frame, check_model, check_positive_int, \
-    check_probability
-from casekit.thresholds import CASEWORKERS, CITIZENS_PER_YEAR, threshold_summary
+from casekit._validation import (
+    check_choice,
+    check_column,
+    check_frame,
+    check_model,
+    check_positive_int,
+    check_probability,
+)
 from casekit.audit import format_rate, with_groups
 from casekit.model import TARGET
+from casekit.thresholds import CASEWORKERS, CITIZENS_PER_YEAR, threshold_summary
 
 HOURS_PER_CASEWORKER = 1560
 INTERVIEW_MINUTES = 45
@@ -27,8 +33,16 @@ PROCESS_FORM = {
 }
 
 
-def workload(*, caseworkers=CASEWORKERS, citizens_per_year=CITIZENS_PER_YEAR, lookup_minutes=2, note_minutes=5,
-             explain_minutes=0, citizens_explained=0, hours_per_caseworker=HOURS_PER_CASEWORKER):
+def workload(
+    *,
+    caseworkers=CASEWORKERS,
+    citizens_per_year=CITIZENS_PER_YEAR,
+    lookup_minutes=2,
+    note_minutes=5,
+    explain_minutes=0,
+    citizens_explained=0,
+    hours_per_caseworker=HOURS_PER_CASEWORKER,
+):
     """Return the time the prediction costs in a year, and what that time equals.
 
     Parameters
@@ -55,27 +69,35 @@ def workload(*, caseworkers=CASEWORKERS, citizens_per_year=CITIZENS_PER_YEAR, lo
     233
     """
     caseworkers = check_positive_int(caseworkers, name="caseworkers")
-    for name, value in {"lookup_minutes": lookup_minutes, "note_minutes": note_minutes,
-                        "explain_minutes": explain_minutes, "citizens_explained": citizens_explained,
-                        "hours_per_caseworker": hours_per_caseworker}.items():
+    for name, value in {
+        "lookup_minutes": lookup_minutes,
+        "note_minutes": note_minutes,
+        "explain_minutes": explain_minutes,
+        "citizens_explained": citizens_explained,
+        "hours_per_caseworker": hours_per_caseworker,
+    }.items():
         if isinstance(value, bool) or not isinstance(value, numbers.Real) or value < 0:
             raise ValueError(f"`{name}` must be a number, 0 or more (e.g. {name}=2), but {value!r} was passed.")
     if hours_per_caseworker == 0:
         raise ValueError("`hours_per_caseworker` must be more than 0, but 0 was passed.")
     minutes = citizens_per_year * (lookup_minutes + note_minutes) + citizens_explained * explain_minutes
     per_caseworker = minutes / 60 / caseworkers
-    return pd.Series({
-        "hours_per_year": minutes / 60,
-        "hours_per_caseworker": per_caseworker,
-        "share_of_working_time": per_caseworker / hours_per_caseworker,
-        "interviews_less_per_caseworker": per_caseworker * 60 / INTERVIEW_MINUTES,
-    })
+    return pd.Series(
+        {
+            "hours_per_year": minutes / 60,
+            "hours_per_caseworker": per_caseworker,
+            "share_of_working_time": per_caseworker / hours_per_caseworker,
+            "interviews_less_per_caseworker": per_caseworker * 60 / INTERVIEW_MINUTES,
+        }
+    )
 
 
 def check_form(form):
     """Return `form` if it answers every question of :data:`PROCESS_FORM` with an allowed answer."""
     if not isinstance(form, dict):
-        raise TypeError(f"`form` must be a dict with the keys {list(PROCESS_FORM)}, but a {type(form).__name__} was passed.")
+        raise TypeError(
+            f"`form` must be a dict with the keys {list(PROCESS_FORM)}, but a {type(form).__name__} was passed."
+        )
     missing = [key for key in PROCESS_FORM if key not in form]
     if missing:
         raise ValueError(f"`form` must answer {list(PROCESS_FORM)}, but {missing} is missing.")
@@ -88,8 +110,9 @@ def check_form(form):
     return form
 
 
-def process_consequences(form, model, citizens, *, threshold=0.5, caseworkers=CASEWORKERS,
-                         citizens_per_year=CITIZENS_PER_YEAR):
+def process_consequences(
+    form, model, citizens, *, threshold=0.5, caseworkers=CASEWORKERS, citizens_per_year=CITIZENS_PER_YEAR
+):
     """Turn a filled process form into consequences a year, in hours and in citizens.
 
     Parameters
@@ -120,23 +143,30 @@ def process_consequences(form, model, citizens, *, threshold=0.5, caseworkers=CA
     4000.0
     """
     check_form(form)
-    errors = threshold_summary(model, citizens, threshold=threshold, caseworkers=caseworkers,
-                               citizens_per_year=citizens_per_year)
+    errors = threshold_summary(
+        model, citizens, threshold=threshold, caseworkers=caseworkers, citizens_per_year=citizens_per_year
+    )
     flagged = (errors["flagged_correctly"] + errors["wrongly_flagged"]) * citizens_per_year / len(citizens)
     told = form["citizen_told"] or form["who_sees"] == "the caseworker and the citizen"
-    hours = workload(caseworkers=caseworkers, citizens_per_year=citizens_per_year,
-                     note_minutes=5 if form["written_in_fasit"] else 0, explain_minutes=10,
-                     citizens_explained=flagged if told else 0)
+    hours = workload(
+        caseworkers=caseworkers,
+        citizens_per_year=citizens_per_year,
+        note_minutes=5 if form["written_in_fasit"] else 0,
+        explain_minutes=10,
+        citizens_explained=flagged if told else 0,
+    )
     lookup = 2 * citizens_per_year
-    return pd.Series({
-        **hours,
-        "minutes_taken_from_conversations": float(lookup if form["when"] == "during the interview" else 0),
-        "scores_written_into_case_files": float(citizens_per_year if form["written_in_fasit"] else 0),
-        "wrong_flags_in_case_files": errors["wrongly_flagged_per_year"] if form["written_in_fasit"] else 0.0,
-        "citizens_told_they_are_flagged": flagged if told else 0.0,
-        "citizens_wrongly_told_they_are_at_risk": errors["wrongly_flagged_per_year"] if told else 0.0,
-        "people_who_see_each_flag": 1.0 if form["who_sees"] == "the caseworker" else 2.0,
-    })
+    return pd.Series(
+        {
+            **hours,
+            "minutes_taken_from_conversations": float(lookup if form["when"] == "during the interview" else 0),
+            "scores_written_into_case_files": float(citizens_per_year if form["written_in_fasit"] else 0),
+            "wrong_flags_in_case_files": errors["wrongly_flagged_per_year"] if form["written_in_fasit"] else 0.0,
+            "citizens_told_they_are_flagged": flagged if told else 0.0,
+            "citizens_wrongly_told_they_are_at_risk": errors["wrongly_flagged_per_year"] if told else 0.0,
+            "people_who_see_each_flag": 1.0 if form["who_sees"] == "the caseworker" else 2.0,
+        }
+    )
 
 
 def compare_assumptions(assumptions):
@@ -162,15 +192,18 @@ def compare_assumptions(assumptions):
     [11.7, 25.0]
     """
     if not isinstance(assumptions, dict) or not assumptions:
-        raise TypeError("`assumptions` must be a dict {name: {argument: value}}, "
-                        f"but {assumptions!r} was passed." if not isinstance(assumptions, dict) else
-                        "`assumptions` must hold at least one set of assumptions, but it is empty.")
+        raise TypeError(
+            f"`assumptions` must be a dict {{name: {{argument: value}}}}, but {assumptions!r} was passed."
+            if not isinstance(assumptions, dict)
+            else "`assumptions` must hold at least one set of assumptions, but it is empty."
+        )
     allowed = list(workload.__kwdefaults__)
     rows = {}
     for name, arguments in assumptions.items():
         if not isinstance(arguments, dict):
-            raise TypeError(f"`assumptions[{name!r}]` must be a dict of arguments from {allowed}, "
-                            f"but {arguments!r} was passed.")
+            raise TypeError(
+                f"`assumptions[{name!r}]` must be a dict of arguments from {allowed}, but {arguments!r} was passed."
+            )
         for argument in arguments:
             check_choice(argument, allowed, name=f"assumptions[{name!r}] key")
         rows[name] = workload(**arguments)
@@ -205,8 +238,9 @@ def compare_forms(forms, model, citizens, *, threshold=0.5):
     """
     if not isinstance(forms, dict) or not forms:
         raise TypeError(f"`forms` must be a dict {{name: form}} with at least one form, but {forms!r} was passed.")
-    table = pd.DataFrame({name: process_consequences(form, model, citizens, threshold=threshold)
-                          for name, form in forms.items()})
+    table = pd.DataFrame(
+        {name: process_consequences(form, model, citizens, threshold=threshold) for name, form in forms.items()}
+    )
     table.loc["share_of_working_time"] *= 100
     return table.rename(index={"share_of_working_time": "percent_of_working_time"})
 
@@ -251,7 +285,9 @@ def wrong_flags_in_files(model, citizens, *, by="estate", threshold=0.5):
     wrong = (model.predict_proba(citizens)[:, 1] > threshold) & found_work
     frame = pd.DataFrame({"group": groups.to_numpy(), "citizens": 1, "found_work": found_work, "wrong_flags": wrong})
     table = frame.groupby("group", observed=True).sum().astype(int)
-    table["per_citizen"] = [format_rate(k, n) for k, n in zip(table["wrong_flags"], table["citizens"])]
-    table["per_citizen_who_found_work"] = [format_rate(k, n) for k, n in zip(table["wrong_flags"], table["found_work"])]
+    table["per_citizen"] = [format_rate(k, n) for k, n in zip(table["wrong_flags"], table["citizens"], strict=True)]
+    table["per_citizen_who_found_work"] = [
+        format_rate(k, n) for k, n in zip(table["wrong_flags"], table["found_work"], strict=True)
+    ]
     table.index = table.index.astype(str)
     return table.rename_axis(index=by)

@@ -47,6 +47,7 @@ from casekit.codebook import (
     categorical_dtype,
 )
 
+
 def _parameter(default, doc):
     """A field of :class:`World` with its meaning attached."""
     if isinstance(default, dict):
@@ -66,80 +67,76 @@ class World:
     """
 
     district_shares: dict = _parameter(
-        dict(zip(DISTRICTS, [0.19, 0.11, 0.17, 0.10, 0.12, 0.14, 0.17])),
-        "Share of second interviews held with residents of each district.")
+        dict(zip(DISTRICTS, [0.19, 0.11, 0.17, 0.10, 0.12, 0.14, 0.17], strict=True)),
+        "Share of second interviews held with residents of each district.",
+    )
     non_western_share: dict = _parameter(
-        dict(zip(DISTRICTS, [0.10, 0.07, 0.12, 0.04, 0.06, 0.03, 0.58])),
-        "Share of each district's residents with non-western origin.")
+        dict(zip(DISTRICTS, [0.10, 0.07, 0.12, 0.04, 0.06, 0.03, 0.58], strict=True)),
+        "Share of each district's residents with non-western origin.",
+    )
     western_share: float = _parameter(
-        0.05,
-        "Share of each district's residents with western immigrant or descendant origin.")
+        0.05, "Share of each district's residents with western immigrant or descendant origin."
+    )
     immigrant_share: float = _parameter(
-        0.7,
-        "Share of immigrants among people of non-Danish origin (the rest are descendants).")
+        0.7, "Share of immigrants among people of non-Danish origin (the rest are descendants)."
+    )
     district_education: dict = _parameter(
-        dict(zip(DISTRICTS, [0.30, 0.35, 0.0, 0.55, 0.15, -0.10, -1.20])),
-        "Average of the latent school career by district (0 = municipal average).")
+        dict(zip(DISTRICTS, [0.30, 0.35, 0.0, 0.55, 0.15, -0.10, -1.20], strict=True)),
+        "Average of the latent school career by district (0 = municipal average).",
+    )
     origin_education: dict = _parameter(
-        dict(zip(ORIGINS, [0.0, 0.2, -0.55, 0.0, -0.25])),
-        "Shift of the latent school career by origin.")
+        dict(zip(ORIGINS, [0.0, 0.2, -0.55, 0.0, -0.25], strict=True)), "Shift of the latent school career by origin."
+    )
     origin_work_history: dict = _parameter(
         {"immigrant, non-western": -0.6},
-        "Shift (log-odds) of the share of the last five years in work, by origin (harder access to first jobs).")
+        "Shift (log-odds) of the share of the last five years in work, by origin (harder access to first jobs).",
+    )
     origin_insurance: dict = _parameter(
         {"immigrant, non-western": -0.7, "descendant, non-western": -0.7},
-        "Shift (log-odds) of the chance of being insured for dagpenge, by origin.")
+        "Shift (log-odds) of the chance of being insured for dagpenge, by origin.",
+    )
     education_cuts: tuple = _parameter(
-        (-0.9, -0.3, 0.55, 0.95, 1.6),
-        "Cut points of the latent school career between the six education levels.")
+        (-0.9, -0.3, 0.55, 0.95, 1.6), "Cut points of the latent school career between the six education levels."
+    )
     education_effect: dict = _parameter(
-        dict(zip(EDUCATION_LEVELS, [2.2, 0.9, -0.2, -0.6, -1.0, -1.2])),
-        "Effect of each education level on the difficulty of finding work.")
-    work_effect: float = _parameter(
-        -0.85,
-        "Effect per year employed in the last five.")
-    older_effect: float = _parameter(
-        0.09,
-        "Effect per year of age above 45.")
-    health_effect: float = _parameter(
-        0.8,
-        "Effect of a self-reported health limitation.")
+        dict(zip(EDUCATION_LEVELS, [2.2, 0.9, -0.2, -0.6, -1.0, -1.2], strict=True)),
+        "Effect of each education level on the difficulty of finding work.",
+    )
+    work_effect: float = _parameter(-0.85, "Effect per year employed in the last five.")
+    older_effect: float = _parameter(0.09, "Effect per year of age above 45.")
+    health_effect: float = _parameter(0.8, "Effect of a self-reported health limitation.")
     benefit_effect: dict = _parameter(
-        dict(zip(BENEFIT_TYPES, [0.0, 0.5, -0.3])),
-        "Effect of each benefit type.")
-    duration_effect: float = _parameter(
-        0.04,
-        "Effect per month unemployed so far.")
-    no_show_effect: float = _parameter(
-        0.25,
-        "Effect per missed meeting.")
+        dict(zip(BENEFIT_TYPES, [0.0, 0.5, -0.3], strict=True)), "Effect of each benefit type."
+    )
+    duration_effect: float = _parameter(0.04, "Effect per month unemployed so far.")
+    no_show_effect: float = _parameter(0.25, "Effect per missed meeting.")
     single_parent_effect: float = _parameter(
-        0.3,
-        "Effect of being a single parent (childcare limits which jobs are possible).")
+        0.3, "Effect of being a single parent (childcare limits which jobs are possible)."
+    )
     origin_penalty: dict = _parameter(
-        dict(zip(ORIGINS, [0.0, 0.1, 0.5, 0.05, 0.35])),
-        "Employers' discrimination by origin (added difficulty).")
+        dict(zip(ORIGINS, [0.0, 0.1, 0.5, 0.05, 0.35], strict=True)),
+        "Employers' discrimination by origin (added difficulty).",
+    )
     address_penalty: dict = _parameter(
-        {ESTATE: 0.5},
-        "Employers' discrimination by address: districts with a bad name and the added difficulty.")
+        {ESTATE: 0.5}, "Employers' discrimination by address: districts with a bad name and the added difficulty."
+    )
     labour_market: dict = _parameter(
         {2015: 0.25, 2016: 0.1, 2017: 0.0, 2018: -0.1, 2019: -0.9},
-        "The labour market by cohort year (negative = easier to find work).")
-    intercept: float = _parameter(
-        -0.4,
-        "Difficulty of the average citizen before the effects above.")
-    noise_scale: float = _parameter(
-        0.45,
-        "Scale of the logistic noise: what nobody could know at the interview.")
+        "The labour market by cohort year (negative = easier to find work).",
+    )
+    intercept: float = _parameter(-0.4, "Difficulty of the average citizen before the effects above.")
+    noise_scale: float = _parameter(0.45, "Scale of the logistic noise: what nobody could know at the interview.")
     education_missing: dict = _parameter(
         {2015: 0.03, 2016: 0.03, 2017: 0.03, 2018: 0.03, 2019: 0.10},
-        "Share of citizens whose education is missing on Jobnet, by cohort year.")
+        "Share of citizens whose education is missing on Jobnet, by cohort year.",
+    )
     immigrant_missing_factor: float = _parameter(
-        3.0,
-        "How much more often immigrants' education is missing (foreign degrees).")
+        3.0, "How much more often immigrants' education is missing (foreign degrees)."
+    )
     foreign_degree_unrecognised: dict = _parameter(
         {2015: 0.0, 2016: 0.0, 2017: 0.0, 2018: 0.0, 2019: 0.6},
-        "Chance that an immigrant's degree is registered as primary school, by cohort year.")
+        "Chance that an immigrant's degree is registered as primary school, by cohort year.",
+    )
 
     def without(self, *mechanisms):
         """Return a copy of this world with each of `mechanisms` switched off.
@@ -177,10 +174,12 @@ def _zero(parameter):
 
 def _district_average(parameter):
     """Every district gets the municipal average (weighted by district size), which stays as it was."""
+
     def equalise(world):
         total = sum(world.district_shares.values())
         average = sum(world.district_shares[d] * getattr(world, parameter)[d] for d in DISTRICTS) / total
         return dict.fromkeys(DISTRICTS, round(average, 10))
+
     return equalise
 
 
@@ -188,20 +187,37 @@ def _district_average(parameter):
 #: name -> (what it is, the parameter of :class:`World` it lives in, how :meth:`World.without` switches it off).
 #: The base-rate difference between districts is not one of them: it is what they produce together.
 MECHANISMS = {
-    "address_penalty": ("employers pass over applicants with an address in the estate",
-                        "address_penalty", lambda world: {}),
-    "origin_penalty": ("employers pass over applicants of non-Danish origin",
-                       "origin_penalty", _zero("origin_penalty")),
-    "origin_schooling": ("school careers are shorter for some origins",
-                         "origin_education", _zero("origin_education")),
-    "origin_work_history": ("non-western immigrants have had fewer years in work",
-                            "origin_work_history", _zero("origin_work_history")),
-    "origin_insurance": ("people of non-western origin are less often insured (dagpenge)",
-                         "origin_insurance", _zero("origin_insurance")),
-    "district_origin_mix": ("the estate houses far more people of non-western origin",
-                            "non_western_share", _district_average("non_western_share")),
-    "district_schooling": ("school careers are shorter in some districts, by far the most in the estate",
-                           "district_education", _district_average("district_education")),
+    "address_penalty": (
+        "employers pass over applicants with an address in the estate",
+        "address_penalty",
+        lambda world: {},
+    ),
+    "origin_penalty": (
+        "employers pass over applicants of non-Danish origin",
+        "origin_penalty",
+        _zero("origin_penalty"),
+    ),
+    "origin_schooling": ("school careers are shorter for some origins", "origin_education", _zero("origin_education")),
+    "origin_work_history": (
+        "non-western immigrants have had fewer years in work",
+        "origin_work_history",
+        _zero("origin_work_history"),
+    ),
+    "origin_insurance": (
+        "people of non-western origin are less often insured (dagpenge)",
+        "origin_insurance",
+        _zero("origin_insurance"),
+    ),
+    "district_origin_mix": (
+        "the estate houses far more people of non-western origin",
+        "non_western_share",
+        _district_average("non_western_share"),
+    ),
+    "district_schooling": (
+        "school careers are shorter in some districts, by far the most in the estate",
+        "district_education",
+        _district_average("district_education"),
+    ),
 }
 
 
@@ -229,9 +245,16 @@ def describe_mechanisms(world=WORLD):
     >>> describe_mechanisms().index.tolist()[:2]
     ['address_penalty', 'origin_penalty']
     """
-    rows = [(name, what, parameter, _shown(getattr(world, parameter)),
-             _shown(getattr(world.without(name), parameter)) or "(none)")
-            for name, (what, parameter, _) in MECHANISMS.items()]
+    rows = [
+        (
+            name,
+            what,
+            parameter,
+            _shown(getattr(world, parameter)),
+            _shown(getattr(world.without(name), parameter)) or "(none)",
+        )
+        for name, (what, parameter, _) in MECHANISMS.items()
+    ]
     return pd.DataFrame(rows, columns=["mechanism", "what", "parameter", "now", "switched_off"]).set_index("mechanism")
 
 
@@ -255,8 +278,7 @@ def _shown(value):
     return f"{value:g}"
 
 
-def make_citizens(n_samples, *, cohort_years=(2015, 2016, 2017, 2018), world=WORLD, random_state=None,
-                  latent=False):
+def make_citizens(n_samples, *, cohort_years=(2015, 2016, 2017, 2018), world=WORLD, random_state=None, latent=False):
     """Draw synthetic citizens at their second interview, with their outcome: the generator behind every cohort.
 
     Parameters
@@ -305,9 +327,11 @@ def make_citizens(n_samples, *, cohort_years=(2015, 2016, 2017, 2018), world=WOR
     people["citizen_id"] = _citizen_ids(year)
     frame = _as_frame(people)
     if latent:
-        frame = frame.assign(difficulty=people["difficulty"], luck=people["luck"],
-                             education_true=pd.Categorical.from_codes(people["education_true"],
-                                                                      dtype=categorical_dtype("education")))
+        frame = frame.assign(
+            difficulty=people["difficulty"],
+            luck=people["luck"],
+            education_true=pd.Categorical.from_codes(people["education_true"], dtype=categorical_dtype("education")),
+        )
     return frame
 
 
@@ -316,8 +340,7 @@ def _check_years(cohort_years, world):
     unknown = [year for year in years if year not in world.labour_market]
     if not years or unknown:
         raise ValueError(
-            f"`cohort_years` must be years from {sorted(world.labour_market)}, "
-            f"but {unknown or years} was passed."
+            f"`cohort_years` must be years from {sorted(world.labour_market)}, but {unknown or years} was passed."
         )
     return years
 
@@ -335,8 +358,15 @@ def _residents(n, rng, world):
     non_western = _map(world.non_western_share, district)
     western = np.full(n, world.western_share)
     immigrant = world.immigrant_share
-    origin_p = np.column_stack([1 - non_western - western, western * immigrant, non_western * immigrant,
-                                western * (1 - immigrant), non_western * (1 - immigrant)])
+    origin_p = np.column_stack(
+        [
+            1 - non_western - western,
+            western * immigrant,
+            non_western * immigrant,
+            western * (1 - immigrant),
+            non_western * (1 - immigrant),
+        ]
+    )
     return {
         "district": district,
         "origin": _draw(rng, ORIGINS, origin_p),
@@ -347,8 +377,7 @@ def _residents(n, rng, world):
 
 def _education(people, rng, world):
     """Highest completed education (the truth, before Jobnet registration)."""
-    mean = (_map(world.district_education, people["district"])
-            + _map(world.origin_education, people["origin"]))
+    mean = _map(world.district_education, people["district"]) + _map(world.origin_education, people["origin"])
     level = np.searchsorted(world.education_cuts, mean + rng.standard_normal(len(mean)))
     age = people["age"]
     level = np.minimum(level, np.where(age < 20, 1, np.where(age < 23, 2, np.where(age < 25, 4, 5))))
@@ -358,8 +387,12 @@ def _education(people, rng, world):
 def _work_history(people, rng, world):
     """Years employed in the last five."""
     possible = np.clip(people["age"] - 17, 0, 5)
-    mean = _logistic(-0.6 + 0.35 * people["education_true"] + 0.02 * (people["age"] - 35)
-                     + _map(world.origin_work_history, people["origin"], default=0.0))
+    mean = _logistic(
+        -0.6
+        + 0.35 * people["education_true"]
+        + 0.02 * (people["age"] - 35)
+        + _map(world.origin_work_history, people["origin"], default=0.0)
+    )
     share = rng.beta(3 * mean, 3 * (1 - mean))
     return np.round(share * possible, 1)
 
@@ -368,11 +401,13 @@ def _circumstances(people, rng, world):
     """Benefit, household, health, duration and no-shows, in place."""
     n = len(people["age"])
     age, years, education = people["age"], people["years_employed_5y"], people["education_true"]
-    insured = rng.random_sample(n) < _logistic(-1.6 + 0.9 * years + 0.25 * education
-                                               + _map(world.origin_insurance, people["origin"], default=0.0))
+    insured = rng.random_sample(n) < _logistic(
+        -1.6 + 0.9 * years + 0.25 * education + _map(world.origin_insurance, people["origin"], default=0.0)
+    )
     young_unskilled = (age < 30) & (education <= 1)
-    benefit = np.where(insured & (years >= 1), "dagpenge",
-                       np.where(young_unskilled, "uddannelseshjælp", "kontanthjælp"))
+    benefit = np.where(
+        insured & (years >= 1), "dagpenge", np.where(young_unskilled, "uddannelseshjælp", "kontanthjælp")
+    )
     people["benefit_type"] = benefit
     people["household"] = _household(age, people["gender"], rng)
     social_assistance = benefit == "kontanthjælp"
@@ -388,12 +423,14 @@ def _household(age, gender, rng):
     with_children = np.clip((age - 22) / 15, 0, 1) * np.clip((60 - age) / 15, 0, 1) * 0.6
     single_parent_share = np.where(gender == "female", 0.35, 0.1)
     couple = np.clip(0.2 + 0.012 * (age - 20), 0.2, 0.65)
-    p = np.column_stack([
-        (1 - with_children) * (1 - couple),
-        with_children * single_parent_share,
-        (1 - with_children) * couple,
-        with_children * (1 - single_parent_share),
-    ])
+    p = np.column_stack(
+        [
+            (1 - with_children) * (1 - couple),
+            with_children * single_parent_share,
+            (1 - with_children) * couple,
+            with_children * (1 - single_parent_share),
+        ]
+    )
     return _draw(rng, HOUSEHOLDS, p)
 
 
@@ -423,8 +460,7 @@ def _registered_education(people, rng, world):
     year = people["cohort_year"]
     unrecognised = rng.random_sample(n) < _map(world.foreign_degree_unrecognised, year)
     level = np.where(immigrant & unrecognised, 0, people["education_true"])
-    missing_p = _map(world.education_missing, year) * np.where(
-        immigrant, world.immigrant_missing_factor, 1.0)
+    missing_p = _map(world.education_missing, year) * np.where(immigrant, world.immigrant_missing_factor, 1.0)
     labels = np.asarray(EDUCATION_LEVELS, dtype=object)[level]
     labels[rng.random_sample(n) < missing_p] = None
     return labels
@@ -447,22 +483,24 @@ def _logistic(x):
 
 
 def _as_frame(people):
-    frame = pd.DataFrame({
-        "citizen_id": people["citizen_id"].astype("string"),
-        "cohort_year": people["cohort_year"].astype(np.int16),
-        "district": pd.Categorical(people["district"], dtype=categorical_dtype("district")),
-        "gender": pd.Categorical(people["gender"], dtype=categorical_dtype("gender")),
-        "age": people["age"].astype(np.int16),
-        "origin": pd.Categorical(people["origin"], dtype=categorical_dtype("origin")),
-        "education": pd.Categorical(people["education"], dtype=categorical_dtype("education")),
-        "years_employed_5y": people["years_employed_5y"],
-        "benefit_type": pd.Categorical(people["benefit_type"], dtype=categorical_dtype("benefit_type")),
-        "months_unemployed": people["months_unemployed"].astype(np.int16),
-        "missed_meetings": people["missed_meetings"].astype(np.int16),
-        "health_limitation": people["health_limitation"],
-        "household": pd.Categorical(people["household"], dtype=categorical_dtype("household")),
-        "unemployed_12m": people["unemployed_12m"],
-    })
+    frame = pd.DataFrame(
+        {
+            "citizen_id": people["citizen_id"].astype("string"),
+            "cohort_year": people["cohort_year"].astype(np.int16),
+            "district": pd.Categorical(people["district"], dtype=categorical_dtype("district")),
+            "gender": pd.Categorical(people["gender"], dtype=categorical_dtype("gender")),
+            "age": people["age"].astype(np.int16),
+            "origin": pd.Categorical(people["origin"], dtype=categorical_dtype("origin")),
+            "education": pd.Categorical(people["education"], dtype=categorical_dtype("education")),
+            "years_employed_5y": people["years_employed_5y"],
+            "benefit_type": pd.Categorical(people["benefit_type"], dtype=categorical_dtype("benefit_type")),
+            "months_unemployed": people["months_unemployed"].astype(np.int16),
+            "missed_meetings": people["missed_meetings"].astype(np.int16),
+            "health_limitation": people["health_limitation"],
+            "household": pd.Categorical(people["household"], dtype=categorical_dtype("household")),
+            "unemployed_12m": people["unemployed_12m"],
+        }
+    )
     return frame
 
 
@@ -510,10 +548,15 @@ def world_2019(*, labour_market=None, education_missing=None, foreign_degree_unr
     ValueError: `labour_market` must be a number or 'as in 2018', but 'as 2018' was passed.
     """
     if not isinstance(world, World):
-        raise TypeError(f"`world` must be a casekit World (e.g. casekit.WORLD), but a {type(world).__name__} was passed.")
+        raise TypeError(
+            f"`world` must be a casekit World (e.g. casekit.WORLD), but a {type(world).__name__} was passed."
+        )
     changes = {}
-    for name, value in [("labour_market", labour_market), ("education_missing", education_missing),
-                        ("foreign_degree_unrecognised", foreign_degree_unrecognised)]:
+    for name, value in [
+        ("labour_market", labour_market),
+        ("education_missing", education_missing),
+        ("foreign_degree_unrecognised", foreign_degree_unrecognised),
+    ]:
         if value is None:
             continue
         yearly = getattr(world, name)

@@ -42,20 +42,25 @@ EMPLOYERS = ("address_penalty", "origin_penalty")
 
 #: The kit's claims, each a sentence and a test on one row of :func:`many_worlds`.
 CLAIMS = {
-    "accuracy_88_to_90": ("the pilot tree is right for 88-90 of 100 test citizens",
-                          lambda w: (w["accuracy"] >= 0.875) & (w["accuracy"] < 0.905)),
-    "beats_baseline": ("the tree beats always guessing the commoner outcome by 15 points or more",
-                       lambda w: w["accuracy"] - w["baseline"] >= 0.15),
-    "ratio_2": ("the estate's false-positive rate is at least twice the rest's",
-                lambda w: w["fpr_ratio"] >= 2),
-    "ratio_without_district_1_5": ("without district, it is still at least 1.5 times the rest's",
-                                   lambda w: w["fpr_ratio_without_district"] >= 1.5),
-    "dropping_district_narrows": ("dropping district narrows the ratio",
-                                  lambda w: w["fpr_ratio_without_district"] < w["fpr_ratio"]),
-    "worse_in_2019": ("the tree does worse on the 2019 cohort",
-                      lambda w: w["drop_2019"] > 0),
-    "drop_5_points": ("the tree does at least 5 points worse on the 2019 cohort",
-                      lambda w: w["drop_2019"] >= 5),
+    "accuracy_88_to_90": (
+        "the pilot tree is right for 88-90 of 100 test citizens",
+        lambda w: (w["accuracy"] >= 0.875) & (w["accuracy"] < 0.905),
+    ),
+    "beats_baseline": (
+        "the tree beats always guessing the commoner outcome by 15 points or more",
+        lambda w: w["accuracy"] - w["baseline"] >= 0.15,
+    ),
+    "ratio_2": ("the estate's false-positive rate is at least twice the rest's", lambda w: w["fpr_ratio"] >= 2),
+    "ratio_without_district_1_5": (
+        "without district, it is still at least 1.5 times the rest's",
+        lambda w: w["fpr_ratio_without_district"] >= 1.5,
+    ),
+    "dropping_district_narrows": (
+        "dropping district narrows the ratio",
+        lambda w: w["fpr_ratio_without_district"] < w["fpr_ratio"],
+    ),
+    "worse_in_2019": ("the tree does worse on the 2019 cohort", lambda w: w["drop_2019"] > 0),
+    "drop_5_points": ("the tree does at least 5 points worse on the 2019 cohort", lambda w: w["drop_2019"] >= 5),
 }
 
 
@@ -159,8 +164,15 @@ def summarise_worlds(worlds, *, claims=None):
     for key in keys:
         text, test = CLAIMS[key]
         holds = int(test(worlds).sum())
-        rows.append({"claim": text, "holds_in": holds, "worlds": len(worlds), "share": holds / len(worlds),
-                     "shown": f"{holds} of {len(worlds)} worlds"})
+        rows.append(
+            {
+                "claim": text,
+                "holds_in": holds,
+                "worlds": len(worlds),
+                "share": holds / len(worlds),
+                "shown": f"{holds} of {len(worlds)} worlds",
+            }
+        )
     return pd.DataFrame(rows, index=pd.Index(keys, name="key"))
 
 
@@ -247,17 +259,21 @@ def summarise_decomposition(table, *, percentiles=(10, 90)):
     """
     _check_figures(table, name="table", columns=["fpr_ratio", "estate_base_rate", "rest_base_rate"])
     if list(table.index.names) != ["switched_off", "seed"]:
-        raise ValueError("`table` must be the table from casekit.worlds.decompose_gap (indexed by switched_off "
-                         f"and seed), but its index is {list(table.index.names)}.")
+        raise ValueError(
+            "`table` must be the table from casekit.worlds.decompose_gap (indexed by switched_off "
+            f"and seed), but its index is {list(table.index.names)}."
+        )
     low, high = _check_percentiles(percentiles)
     ratio = table["fpr_ratio"]
     groups = ratio.groupby(level="switched_off", sort=False)
-    summary = pd.DataFrame({
-        "worlds": groups.size(),
-        "fpr_ratio": groups.median(),
-        "low": groups.quantile(low / 100),
-        "high": groups.quantile(high / 100),
-    })
+    summary = pd.DataFrame(
+        {
+            "worlds": groups.size(),
+            "fpr_ratio": groups.median(),
+            "low": groups.quantile(low / 100),
+            "high": groups.quantile(high / 100),
+        }
+    )
     if AS_BUILT in summary.index:
         as_built = ratio.xs(AS_BUILT, level="switched_off")
         change = ratio - as_built.reindex(ratio.index.get_level_values("seed")).to_numpy()
@@ -269,6 +285,7 @@ def summarise_decomposition(table, *, percentiles=(10, 90)):
 
 
 # ---------------------------------------------------------------- the measurement
+
 
 def _measure(world, seed, *, everything, n_samples=_PILOT_SIZE):
     """The figures of one world: the pilot tree's estate/rest audit, and with `everything` the rest."""
@@ -313,8 +330,10 @@ def _switches(switches):
     if switches is None:
         switches = [()] + list(MECHANISMS) + [EMPLOYERS, tuple(MECHANISMS)]
     if isinstance(switches, str) or not list(switches):
-        raise ValueError(f"`switches` must be a non-empty list of mechanisms from {list(MECHANISMS)} "
-                         f"(or tuples of them), but {switches!r} was passed.")
+        raise ValueError(
+            f"`switches` must be a non-empty list of mechanisms from {list(MECHANISMS)} "
+            f"(or tuples of them), but {switches!r} was passed."
+        )
     plan = {}
     for switch in switches:
         mechanisms = (switch,) if isinstance(switch, str) else tuple(switch)
@@ -332,10 +351,12 @@ def _switches(switches):
 
 # ---------------------------------------------------------------- checks and progress
 
+
 def _check_seed(seed):
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(f"`random_state` must be a whole number of at least 0 (the seed of one world), "
-                         f"but {seed!r} was passed.")
+        raise ValueError(
+            f"`random_state` must be a whole number of at least 0 (the seed of one world), but {seed!r} was passed."
+        )
     return int(seed)
 
 
@@ -345,8 +366,10 @@ def _check_seeds(seeds):
     seeds = list(seeds)
     bad = [seed for seed in seeds if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0]
     if not seeds or bad:
-        raise ValueError(f"`seeds` must be a non-empty list of whole numbers of at least 0, e.g. range(30), "
-                         f"but {bad[:3] if bad else seeds!r} was passed.")
+        raise ValueError(
+            f"`seeds` must be a non-empty list of whole numbers of at least 0, e.g. range(30), "
+            f"but {bad[:3] if bad else seeds!r} was passed."
+        )
     if len(set(seeds)) != len(seeds):
         raise ValueError("`seeds` must not repeat a seed: the same seed draws the same world.")
     return [int(seed) for seed in seeds]
@@ -354,16 +377,20 @@ def _check_seeds(seeds):
 
 def _check_world(world):
     if not isinstance(world, World):
-        raise TypeError(f"`world` must be a casekit.world.World (e.g. WORLD or WORLD.without('address_penalty')), "
-                        f"but a {type(world).__name__} was passed.")
+        raise TypeError(
+            f"`world` must be a casekit.world.World (e.g. WORLD or WORLD.without('address_penalty')), "
+            f"but a {type(world).__name__} was passed."
+        )
     return world
 
 
 def _check_figures(frame, *, name, columns):
     if not isinstance(frame, pd.DataFrame) or any(column not in frame.columns for column in columns):
         source = "many_worlds" if name == "worlds" else "decompose_gap"
-        raise ValueError(f"`{name}` must be the table from casekit.worlds.{source} (with the columns {columns}), "
-                         f"but a {type(frame).__name__} was passed.")
+        raise ValueError(
+            f"`{name}` must be the table from casekit.worlds.{source} (with the columns {columns}), "
+            f"but a {type(frame).__name__} was passed."
+        )
     if frame.empty:
         raise ValueError(f"`{name}` must hold at least one world, but it is empty.")
 
@@ -374,8 +401,10 @@ def _check_percentiles(percentiles):
     except (TypeError, ValueError):
         low = high = None
     if low is None or not 0 <= low < high <= 100:
-        raise ValueError(f"`percentiles` must be two numbers from 0 to 100, the lower first, e.g. (10, 90), "
-                         f"but {percentiles!r} was passed.")
+        raise ValueError(
+            f"`percentiles` must be two numbers from 0 to 100, the lower first, e.g. (10, 90), "
+            f"but {percentiles!r} was passed."
+        )
     return low, high
 
 
@@ -385,13 +414,17 @@ def _progress(progress, total):
         return lambda: None
     done = [0]
     if progress is True:
+
         def tick():
             done[0] += 1
             print(f"\rworld {done[0]} of {total}", end="\n" if done[0] == total else "", file=sys.stderr, flush=True)
+
         return tick
     if not hasattr(progress, "value"):
-        raise TypeError(f"`progress` must be None, True or a widget with a value (e.g. ipywidgets.IntProgress()), "
-                        f"but a {type(progress).__name__} was passed.")
+        raise TypeError(
+            f"`progress` must be None, True or a widget with a value (e.g. ipywidgets.IntProgress()), "
+            f"but a {type(progress).__name__} was passed."
+        )
     if hasattr(progress, "max"):
         progress.max = total
     progress.value = 0
@@ -399,6 +432,7 @@ def _progress(progress, total):
     def tick():
         done[0] += 1
         progress.value = done[0]
+
     return tick
 
 
@@ -407,12 +441,16 @@ def main(seeds=SEEDS, decomposition_seeds=DECOMPOSITION_SEEDS):
     pd.set_option("display.width", 160)
     worlds = many_worlds(seeds, progress=True)
     accuracy = worlds["accuracy"]
-    print(f"\n{len(worlds)} worlds (seeds {seeds[0]}-{seeds[-1]}): accuracy {accuracy.min():.1%}-"
-          f"{accuracy.max():.1%}, mean {accuracy.mean():.1%}, median {accuracy.median():.1%}")
+    print(
+        f"\n{len(worlds)} worlds (seeds {seeds[0]}-{seeds[-1]}): accuracy {accuracy.min():.1%}-"
+        f"{accuracy.max():.1%}, mean {accuracy.mean():.1%}, median {accuracy.median():.1%}"
+    )
     print(summarise_worlds(worlds)[["shown", "claim"]].to_string())
     table = decompose_gap(decomposition_seeds, progress=True)
-    print(f"\nThe estate/rest ratio of false-positive rates with one mechanism switched off, over "
-          f"{len(decomposition_seeds)} seeds (median; 10th-90th percentile across seeds):")
+    print(
+        f"\nThe estate/rest ratio of false-positive rates with one mechanism switched off, over "
+        f"{len(decomposition_seeds)} seeds (median; 10th-90th percentile across seeds):"
+    )
     print(summarise_decomposition(table).round(2).to_string())
 
 

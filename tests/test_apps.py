@@ -105,7 +105,6 @@ def test_the_feedback_app_shows_what_feedback_year_returns():
         assert f"{row['gap']:.1%}" in shown and f"{row['apparent_accuracy']:.1%}" in shown
 
 
-
 def test_the_audit_app_greys_groups_too_small_to_read(model, test_part):
     app = audit_app({"pilot tree": model}, test_part)
     app.children[0].children[0].value = "origin"
@@ -117,8 +116,11 @@ def test_no_module_of_the_package_imports_the_apps():
     importers = []
     for path in package.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else (
-                [alias.name for alias in node.names] if isinstance(node, ast.Import) else [])
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else ([alias.name for alias in node.names] if isinstance(node, ast.Import) else [])
+            )
             if isinstance(node, ast.ImportFrom) and node.module == "casekit":
                 names += [f"casekit.{alias.name}" for alias in node.names]
             if any(name == "casekit.apps" for name in names) and path.name != "apps.py":

@@ -90,7 +90,7 @@ def _cycle(graph):
         stack.append(name)
         for target in sorted(graph.get(name, ())):
             if state.get(target) == "open":
-                return stack[stack.index(target):] + [target]
+                return stack[stack.index(target) :] + [target]
             if target not in state and (found := visit(target)):
                 return found
         stack.pop()
@@ -120,8 +120,15 @@ def test_the_cycle_check_finds_a_cycle():
 
 def test_an_import_inside_a_function_counts_only_for_the_whole_graph():
     tree = ast.parse("import casekit.world\n\ndef f():\n    import casekit.audit\n")
-    imported = {deferred: {alias.name for node in _statements(tree, deferred=deferred)
-                           if isinstance(node, ast.Import) for alias in node.names} for deferred in (True, False)}
+    imported = {
+        deferred: {
+            alias.name
+            for node in _statements(tree, deferred=deferred)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        }
+        for deferred in (True, False)
+    }
     assert imported == {True: {"casekit.world", "casekit.audit"}, False: {"casekit.world"}}
 
 
@@ -131,4 +138,5 @@ def test_every_module_says_its_one_job_in_its_first_line(name):
     assert docstring, f"{name} has no docstring: open it with one line that says its one job"
     first = docstring.splitlines()[0]
     assert first.strip() and first.rstrip().endswith((".", "?")) and len(first) <= 120, (
-        f"{name}'s docstring must open with one sentence on one line (at most 120 characters), but it opens {first!r}")
+        f"{name}'s docstring must open with one sentence on one line (at most 120 characters), but it opens {first!r}"
+    )

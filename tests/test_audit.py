@@ -60,9 +60,12 @@ def test_with_groups_adds_age_bands_and_estate(citizens):
 
 
 def test_probabilities_instead_of_flags_are_spotted(model, test_part):
-    with pytest.raises(ValueError, match=r"`y_pred` must contain only 0 and 1.*pass labels \(model.predict\), not model.predict_proba"):
-        group_metrics(test_part["unemployed_12m"], model.predict_proba(test_part)[:, 1],
-                      sensitive_features=test_part["district"])
+    with pytest.raises(
+        ValueError, match=r"`y_pred` must contain only 0 and 1.*pass labels \(model.predict\), not model.predict_proba"
+    ):
+        group_metrics(
+            test_part["unemployed_12m"], model.predict_proba(test_part)[:, 1], sensitive_features=test_part["district"]
+        )
 
 
 def test_a_misspelt_group_column_lists_the_columns(model, test_part):
@@ -137,7 +140,9 @@ def test_intervals_rest_on_the_rates_of_group_metrics_and_the_confusion_matrix(m
         assert rows.loc["selection_rate", ["numerator", "denominator"]].tolist() == [tp + fp, mask.sum()]
         for metric in RATES:
             assert rows.loc[metric, "rate"] == pytest.approx(plain.loc[district, metric])
-            assert rows.loc[metric, "rate"] == pytest.approx(rows.loc[metric, "numerator"] / rows.loc[metric, "denominator"])
+            assert rows.loc[metric, "rate"] == pytest.approx(
+                rows.loc[metric, "numerator"] / rows.loc[metric, "denominator"]
+            )
             assert rows.loc[metric, "low"] <= rows.loc[metric, "rate"] <= rows.loc[metric, "high"]
 
 
@@ -157,11 +162,14 @@ def test_a_rate_with_nobody_behind_it_is_missing_not_zero():
     assert np.isnan(row["rate"]) and row["denominator"] == 0 and row["shown"] == "no one to count (0 of 0)"
 
 
-@pytest.mark.parametrize("args, expected", [
-    ((19, 75), "25 % (17–36 %), 19 of 75"),
-    ((109, 1217), "9 % (7–11 %), 109 of 1217"),
-    ((1, 22), "5 % (1–22 %), 1 of 22: too few to read"),
-])
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        ((19, 75), "25 % (17–36 %), 19 of 75"),
+        ((109, 1217), "9 % (7–11 %), 109 of 1217"),
+        ((1, 22), "5 % (1–22 %), 1 of 22: too few to read"),
+    ],
+)
 def test_format_rate(args, expected):
     assert format_rate(*args) == expected
 
@@ -219,8 +227,9 @@ def test_the_bootstrap_interval_covers_the_true_ratio_about_95_times_in_100():
     for _ in range(300):
         flags = np.where(groups == "estate", rng.random_sample(2000) < 0.25, rng.random_sample(2000) < 0.10)
         truth = (~found_work).astype(int)
-        gap = compare_groups(truth, flags.astype(int), sensitive_features=groups, group="estate",
-                             n_resamples=1000, random_state=rng)
+        gap = compare_groups(
+            truth, flags.astype(int), sensitive_features=groups, group="estate", n_resamples=1000, random_state=rng
+        )
         covered += gap.loc["ratio", "low"] <= 2.5 <= gap.loc["ratio", "high"]
     assert 0.90 <= covered / 300 <= 0.99
 
@@ -228,25 +237,40 @@ def test_the_bootstrap_interval_covers_the_true_ratio_about_95_times_in_100():
 def test_compare_groups_with_a_reference_and_another_metric(model, test_part):
     flags = model.predict(test_part)
     table = group_metrics(test_part["unemployed_12m"], flags, sensitive_features=test_part["district"])
-    gap = compare_groups(test_part["unemployed_12m"], flags, sensitive_features=test_part["district"],
-                         group=ESTATE, reference="Bymidten", metric="selection_rate", random_state=0)
-    assert gap.loc["ratio", "estimate"] == pytest.approx(table.loc[ESTATE, "selection_rate"]
-                                                         / table.loc["Bymidten", "selection_rate"])
+    gap = compare_groups(
+        test_part["unemployed_12m"],
+        flags,
+        sensitive_features=test_part["district"],
+        group=ESTATE,
+        reference="Bymidten",
+        metric="selection_rate",
+        random_state=0,
+    )
+    assert gap.loc["ratio", "estimate"] == pytest.approx(
+        table.loc[ESTATE, "selection_rate"] / table.loc["Bymidten", "selection_rate"]
+    )
     assert gap.loc["ratio", "low"] < gap.loc["ratio", "estimate"] < gap.loc["ratio", "high"]
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"group": "Gellerup"}, r"`group` must be one of \[.*'Lyngtoften'.*\], but 'Gellerup' was passed"),
-    ({"group": ESTATE, "reference": ESTATE}, r"`reference` must be one of \[.*\], but 'Lyngtoften' was passed"),
-    ({"group": ESTATE, "metric": "fpr"}, r"`metric` must be one of \['base_rate', .*\], but 'fpr' was passed"),
-    ({"group": ESTATE, "confidence": 95}, r"`confidence` must be a number between 0 and 1, e.g. 0.95, but 95 "
-                                          r"was passed. Did you mean 0.95\?"),
-    ({"group": ESTATE, "n_resamples": 0}, r"`n_resamples` must be a whole number of at least 1, but 0"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"group": "Gellerup"}, r"`group` must be one of \[.*'Lyngtoften'.*\], but 'Gellerup' was passed"),
+        ({"group": ESTATE, "reference": ESTATE}, r"`reference` must be one of \[.*\], but 'Lyngtoften' was passed"),
+        ({"group": ESTATE, "metric": "fpr"}, r"`metric` must be one of \['base_rate', .*\], but 'fpr' was passed"),
+        (
+            {"group": ESTATE, "confidence": 95},
+            r"`confidence` must be a number between 0 and 1, e.g. 0.95, but 95 "
+            r"was passed. Did you mean 0.95\?",
+        ),
+        ({"group": ESTATE, "n_resamples": 0}, r"`n_resamples` must be a whole number of at least 1, but 0"),
+    ],
+)
 def test_compare_groups_names_its_mistakes(model, test_part, kwargs, message):
     with pytest.raises(ValueError, match=message):
-        compare_groups(test_part["unemployed_12m"], model.predict(test_part),
-                       sensitive_features=test_part["district"], **kwargs)
+        compare_groups(
+            test_part["unemployed_12m"], model.predict(test_part), sensitive_features=test_part["district"], **kwargs
+        )
 
 
 def test_a_count_above_its_total_is_refused():
@@ -282,8 +306,10 @@ def test_the_closest_threshold_is_closest_by_an_independent_count(model, test_pa
     estate = (test_part["district"] == ESTATE).to_numpy()
     chosen = closest_threshold(curve, "false_positive_rate", group=ESTATE, reference=REST)
     target = _rate_at(model, test_part, 0.5, ~estate, "false_positive_rate")
-    best = min(abs(_rate_at(model, test_part, t, estate, "false_positive_rate") - target)
-               for t in curve.index.get_level_values("threshold").unique())
+    best = min(
+        abs(_rate_at(model, test_part, t, estate, "false_positive_rate") - target)
+        for t in curve.index.get_level_values("threshold").unique()
+    )
     assert abs(_rate_at(model, test_part, chosen, estate, "false_positive_rate") - target) == pytest.approx(best)
     assert chosen > 0.5, "to bring the estate's false positives down to the rest's, its bar must rise"
 
@@ -296,28 +322,41 @@ def test_matching_pairs_match_and_exclude_the_pilots_threshold(model, test_part,
     assert (sums[:-1] <= sums[1:]).all(), "the pair that flags the most comes first"
     first = pairs.iloc[0]
     for metric in ("false_positive_rate", "precision"):
-        assert abs(_rate_at(model, test_part, first[ESTATE], estate, metric)
-                   - _rate_at(model, test_part, first[REST], ~estate, metric)) <= 0.02
+        assert (
+            abs(
+                _rate_at(model, test_part, first[ESTATE], estate, metric)
+                - _rate_at(model, test_part, first[REST], ~estate, metric)
+            )
+            <= 0.02
+        )
     assert len(matching_thresholds(curve, group=ESTATE, reference=REST, tolerance=0.0)) <= len(pairs)
 
 
 def test_compare_thresholds_writes_each_rate_with_its_count(curve):
     table = compare_thresholds(curve, {ESTATE: 0.5, REST: 0.5})
     assert table.loc[ESTATE, "false_positive_rate"] == "25 % (17–36 %), 19 of 75"
-    assert table.columns.tolist() == ["threshold", "selection_rate", "false_positive_rate", "precision",
-                                      "false_negative_rate"]
+    assert table.columns.tolist() == [
+        "threshold",
+        "selection_rate",
+        "false_positive_rate",
+        "precision",
+        "false_negative_rate",
+    ]
 
 
-@pytest.mark.parametrize(("call", "message"), [
-    (lambda c: closest_threshold(c, "fpr", group=ESTATE, reference=REST), "`metric` must be one of"),
-    (lambda c: closest_threshold(c, "precision", group="Lyngtofte", reference=REST), "`group` must be one of"),
-    (lambda c: closest_threshold(c, "precision", group=ESTATE, reference=REST, at=50), "Did you mean 0.5"),
-    (lambda c: matching_thresholds(c, group=ESTATE, reference=ESTATE), "`reference` must be one of"),
-    (lambda c: matching_thresholds(c, group=ESTATE, reference=REST, tolerance=2), "`tolerance` must be between"),
-    (lambda c: compare_thresholds(c, {ESTATE: 0.505}), "one of the curve's thresholds"),
-    (lambda c: compare_thresholds(c, 0.5), "`thresholds` must be a dict"),
-    (lambda c: closest_threshold(c.reset_index(), "precision", group=ESTATE, reference=REST), "`curve` must be"),
-])
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda c: closest_threshold(c, "fpr", group=ESTATE, reference=REST), "`metric` must be one of"),
+        (lambda c: closest_threshold(c, "precision", group="Lyngtofte", reference=REST), "`group` must be one of"),
+        (lambda c: closest_threshold(c, "precision", group=ESTATE, reference=REST, at=50), "Did you mean 0.5"),
+        (lambda c: matching_thresholds(c, group=ESTATE, reference=ESTATE), "`reference` must be one of"),
+        (lambda c: matching_thresholds(c, group=ESTATE, reference=REST, tolerance=2), "`tolerance` must be between"),
+        (lambda c: compare_thresholds(c, {ESTATE: 0.505}), "one of the curve's thresholds"),
+        (lambda c: compare_thresholds(c, 0.5), "`thresholds` must be a dict"),
+        (lambda c: closest_threshold(c.reset_index(), "precision", group=ESTATE, reference=REST), "`curve` must be"),
+    ],
+)
 def test_threshold_helpers_say_what_is_allowed(curve, call, message):
     with pytest.raises((ValueError, TypeError), match=message):
         call(curve)
@@ -365,7 +404,8 @@ def test_the_residence_audit_returns_counts_intervals_and_the_ratio(model, test_
     assert (estate["wrongly_flagged"], estate["found_work"]) == (19, 75)
     expected = binomtest(19, 75).proportion_ci(method="wilson")
     assert (estate["false_positive_rate_low"], estate["false_positive_rate_high"]) == pytest.approx(
-        (expected.low, expected.high))
+        (expected.low, expected.high)
+    )
     for rate, (numerator, denominator) in AUDIT_RATES.items():
         assert (table[rate] == table[numerator] / table[denominator]).all()
         assert ((table[f"{rate}_low"] <= table[rate]) & (table[rate] <= table[f"{rate}_high"])).all()
@@ -373,7 +413,8 @@ def test_the_residence_audit_returns_counts_intervals_and_the_ratio(model, test_
     assert (table["found_work"] + table["still_unemployed"] == table["count"]).all()
     gap = audit_gap(model, test_part, random_state=BOOTSTRAP_SEED)
     assert estate[["fpr_ratio", "fpr_ratio_low", "fpr_ratio_high"]].tolist() == pytest.approx(
-        gap.loc["ratio", ["estimate", "low", "high"]].tolist())
+        gap.loc["ratio", ["estimate", "low", "high"]].tolist()
+    )
 
 
 def test_the_residence_audit_marks_groups_too_small_to_read(model, test_part):
@@ -388,7 +429,9 @@ def test_the_residence_audit_is_the_same_every_time(model, test_part):
 
 
 def test_an_unknown_grouping_lists_the_groupings(model, test_part):
-    with pytest.raises(ValueError, match=r"`by` must be one of \['district', 'estate', 'origin', 'gender', 'age_band'\]"):
+    with pytest.raises(
+        ValueError, match=r"`by` must be one of \['district', 'estate', 'origin', 'gender', 'age_band'\]"
+    ):
         residence_audit(model, test_part, by="income")
 
 

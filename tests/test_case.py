@@ -7,24 +7,57 @@ import re
 import pandas as pd
 import pytest
 
-from casekit.case import (KOTTER_STEPS, LEAK_ARTICLE, LEWIN_STAGES, RACI_TASKS, ROLE_PLAYS, casts, failures, people,
-                          plot_stakeholders, plot_timeline, raci_problems, raci_template, role_cards, stakeholders,
-                          timeline)
+from casekit.case import (
+    KOTTER_STEPS,
+    LEAK_ARTICLE,
+    LEWIN_STAGES,
+    RACI_TASKS,
+    ROLE_PLAYS,
+    casts,
+    failures,
+    people,
+    plot_stakeholders,
+    plot_timeline,
+    raci_problems,
+    raci_template,
+    role_cards,
+    stakeholders,
+    timeline,
+)
 
-CARD_SENTENCES = {"task": "You ", "wants": "You want", "fears": "You fear", "knows": "You know",
-                  "does_not_know": "You do not know"}
+CARD_SENTENCES = {
+    "task": "You ",
+    "wants": "You want",
+    "fears": "You fear",
+    "knows": "You know",
+    "does_not_know": "You do not know",
+}
 # Words an episode-4 card must not contain: what its people learn only later (the delayed start, the stolen
 # computers and the leak, the union's letter, the pause).
-LATER = re.compile(r"\b(?:stole|stolen|steal\w*|theft|thie\w+|leak\w*|break-in|vendor|supplier|inviso|late|"
-                   r"delay\w*|postpon\w*|slip\w*|five weeks|union|socialrådgiver\w*|ombudsman|paus\w*|"
-                   r"newspaper\w*|press|headlines?)\b", re.IGNORECASE)
+LATER = re.compile(
+    r"\b(?:stole|stolen|steal\w*|theft|thie\w+|leak\w*|break-in|vendor|supplier|inviso|late|"
+    r"delay\w*|postpon\w*|slip\w*|five weeks|union|socialrådgiver\w*|ombudsman|paus\w*|"
+    r"newspaper\w*|press|headlines?)\b",
+    re.IGNORECASE,
+)
 
 
 def test_the_people_of_the_case_are_all_there_once():
     cast = people()
-    for name in ("Amin Roble", "Rasmus Andersen", "Berit Johannesen", "Laila Bernsgaard", "Lars Schütze",
-                 "Ebbe Nielsen", "Tina S. Mortensen", "Arne Robieros", "Valery Plavkovic", "Torben Juelsgaard",
-                 "Inge Reitov", "Majbritt Herlev Nielsen"):
+    for name in (
+        "Amin Roble",
+        "Rasmus Andersen",
+        "Berit Johannesen",
+        "Laila Bernsgaard",
+        "Lars Schütze",
+        "Ebbe Nielsen",
+        "Tina S. Mortensen",
+        "Arne Robieros",
+        "Valery Plavkovic",
+        "Torben Juelsgaard",
+        "Inge Reitov",
+        "Majbritt Herlev Nielsen",
+    ):
         assert name in cast["name"].tolist()
     assert cast["name"].is_unique
     assert cast[["role", "unit", "wants", "worries"]].map(len).gt(5).all().all()
@@ -66,8 +99,10 @@ def test_raci_problems_name_two_owners_and_stray_letters():
     chart.loc[RACI_TASKS[0], "Laila"] = "a"
     chart.loc[RACI_TASKS[1], "Lars"] = "X"
     problems = raci_problems(chart)
-    assert problems == [f"{RACI_TASKS[0]!r}: 2 people are accountable; there should be exactly one.",
-                        f"{RACI_TASKS[1]!r}: cells must be R, A, C, I or empty, but ['X'] was used."]
+    assert problems == [
+        f"{RACI_TASKS[0]!r}: 2 people are accountable; there should be exactly one.",
+        f"{RACI_TASKS[1]!r}: cells must be R, A, C, I or empty, but ['X'] was used.",
+    ]
 
 
 def test_raci_problems_want_a_table():
@@ -104,8 +139,14 @@ def test_lars_is_not_at_the_introduction_meeting():
 
 def test_each_cast_has_the_people_the_case_puts_there():
     cast = casts()
-    assert {"Laila Bernsgaard", "Amin Roble", "Rasmus Andersen", "Berit Johannesen", "Arne Robieros",
-            "Valery Plavkovic"} <= set(cast["introduction meeting"])
+    assert {
+        "Laila Bernsgaard",
+        "Amin Roble",
+        "Rasmus Andersen",
+        "Berit Johannesen",
+        "Arne Robieros",
+        "Valery Plavkovic",
+    } <= set(cast["introduction meeting"])
     assert {"Amin Roble", "Inge Reitov", "Laila Bernsgaard", "Majbritt Herlev Nielsen"} <= set(cast["union reply"])
     assert list(cast) == list(ROLE_PLAYS)
     assert all(pd.Series(names).is_unique for names in cast.values())
@@ -122,7 +163,9 @@ def test_only_the_roles_the_kit_adds_are_outside_the_case():
 @pytest.mark.parametrize("column", ["role", "unit", *CARD_SENTENCES])
 def test_no_episode_4_card_knows_what_happens_later(column):
     cards = role_cards("introduction meeting")
-    found = {name: LATER.findall(text) for name, text in zip(cards["name"], cards[column]) if LATER.search(text)}
+    found = {
+        name: LATER.findall(text) for name, text in zip(cards["name"], cards[column], strict=True) if LATER.search(text)
+    }
     assert found == {}
 
 
@@ -133,7 +176,7 @@ def test_the_later_words_are_caught_where_they_belong():
 
 @pytest.mark.parametrize("column", list(CARD_SENTENCES))
 def test_every_card_speaks_to_the_player_in_the_second_person(column):
-    for name, text in zip(role_cards()["name"], role_cards()[column]):
+    for name, text in zip(role_cards()["name"], role_cards()[column], strict=True):
         assert text.startswith(CARD_SENTENCES[column]), (name, text)
         sentences = re.split(r"(?<=[.!?])\s+", text.strip())
         assert all(sentence.startswith("You ") for sentence in sentences), (name, text)
@@ -147,15 +190,18 @@ def test_cards_and_people_quote_no_dialogue():
 
 def test_the_role_plays_in_people_agree_with_the_casts():
     cast = casts()
-    for name, plays in zip(people()["name"], people()["role_plays"]):
+    for name, plays in zip(people()["name"], people()["role_plays"], strict=True):
         listed = [] if plays == "none" else [play.strip() for play in plays.split(",")]
         assert listed == [play for play in ROLE_PLAYS if name in cast[play]], name
     assert people().set_index("name").loc["Tina S. Mortensen", "role_plays"] == "none"
 
 
 def test_role_cards_name_the_role_plays_they_know():
-    with pytest.raises(ValueError, match=r"`role_play` must be one of \['introduction meeting', 'union reply'\], "
-                                         r"but 'union' was passed"):
+    with pytest.raises(
+        ValueError,
+        match=r"`role_play` must be one of \['introduction meeting', 'union reply'\], "
+        r"but 'union' was passed",
+    ):
         role_cards("union")
 
 
@@ -176,8 +222,12 @@ def test_the_appendix_article_is_dated_before_the_board_meeting_but_told_after_i
 
 def test_the_events_keep_the_words_the_exercises_look_up():
     events = timeline()
-    for part, words in [("Episode 1", "board of directors"), ("Episode 1", "minutes"), ("Episode 9", "union"),
-                        ("Episode 9", "paused")]:
+    for part, words in [
+        ("Episode 1", "board of directors"),
+        ("Episode 1", "minutes"),
+        ("Episode 9", "union"),
+        ("Episode 9", "paused"),
+    ]:
         assert events.loc[events["part"] == part, "event"].str.contains(words, case=False).sum() == 1, words
 
 

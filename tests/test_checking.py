@@ -4,10 +4,16 @@ from casekit.checking import Mistake, Question, Reflection, ____, summary
 
 
 def _question(**changes):
-    settings = dict(name="share", context=lambda: {"values": [0, 1, 1, 1]},
-                    truth=lambda c: sum(c["values"]) / len(c["values"]), tolerance=0.001,
-                    mistakes=[Mistake(lambda c: float(sum(c["values"])), "That is a count, not a share.")],
-                    hints=["first", "second"], worked="share = sum(values) / len(values)", why="It matters.")
+    settings = dict(
+        name="share",
+        context=lambda: {"values": [0, 1, 1, 1]},
+        truth=lambda c: sum(c["values"]) / len(c["values"]),
+        tolerance=0.001,
+        mistakes=[Mistake(lambda c: float(sum(c["values"])), "That is a count, not a share.")],
+        hints=["first", "second"],
+        worked="share = sum(values) / len(values)",
+        why="It matters.",
+    )
     return Question(**{**settings, **changes})
 
 
@@ -36,7 +42,10 @@ def test_tables_are_compared_cell_by_cell():
 def test_hints_come_one_at_a_time_then_point_to_the_solution():
     question = _question()
     assert [question.hint().message for _ in range(3)] == [
-        "Hint 1 of 2: first", "Hint 2 of 2: second", "No more hints. solution() shows a worked answer."]
+        "Hint 1 of 2: first",
+        "Hint 2 of 2: second",
+        "No more hints. solution() shows a worked answer.",
+    ]
     assert "share = sum(values) / len(values)" in question.solution().message
 
 

@@ -33,36 +33,72 @@ def _cards():
 MAY_BE_EMPTY = {("codebook.csv", "allowed_values")}
 TABLES = {
     "categories.csv": (lambda: _csv("categories.csv"), ["column", "value"], ["column", "value"], []),
-    "codebook.csv": (lambda: _csv("codebook.csv"), ["column"],
-                     ["column", "danish_label", "type", "allowed_values", "source", "pilot_model", "meaning"],
-                     ["danish_label", "type", "allowed_values", "source", "meaning"]),
-    "people.toml": (lambda: _toml("people.toml")["person"], ["id"], ["id", "in_the_case", "name", "role", "unit"],
-                    ["name", "role", "unit", "wants", "worries", "knows", "does_not_know"]),
+    "codebook.csv": (
+        lambda: _csv("codebook.csv"),
+        ["column"],
+        ["column", "danish_label", "type", "allowed_values", "source", "pilot_model", "meaning"],
+        ["danish_label", "type", "allowed_values", "source", "meaning"],
+    ),
+    "people.toml": (
+        lambda: _toml("people.toml")["person"],
+        ["id"],
+        ["id", "in_the_case", "name", "role", "unit"],
+        ["name", "role", "unit", "wants", "worries", "knows", "does_not_know"],
+    ),
     "stakeholders.csv": (lambda: _csv("stakeholders.csv"), ["person"], ["person", "power", "interest"], []),
-    "role_plays.toml": (lambda: _toml("role_plays.toml")["role_play"], ["key"],
-                        ["key", "title", "part", "scene", "not_in_the_case", "card"],
-                        ["title", "scene", "not_in_the_case"]),
-    "role_plays.toml cards": (_cards, ["key", "person"],
-                              ["key", "person", "task", "wants", "fears", "knows", "does_not_know"],
-                              ["task", "wants", "fears", "knows", "does_not_know"]),
+    "role_plays.toml": (
+        lambda: _toml("role_plays.toml")["role_play"],
+        ["key"],
+        ["key", "title", "part", "scene", "not_in_the_case", "card"],
+        ["title", "scene", "not_in_the_case"],
+    ),
+    "role_plays.toml cards": (
+        _cards,
+        ["key", "person"],
+        ["key", "person", "task", "wants", "fears", "knows", "does_not_know"],
+        ["task", "wants", "fears", "knows", "does_not_know"],
+    ),
     "timeline.csv": (lambda: _csv("timeline.csv"), ["id"], ["id", "date", "exact", "part", "event"], ["event"]),
-    "leak_article.toml": (lambda: [_toml("leak_article.toml")], ["printed_date"],
-                          ["printed_date", "theft", "story_part", "note"], ["theft", "note"]),
+    "leak_article.toml": (
+        lambda: [_toml("leak_article.toml")],
+        ["printed_date"],
+        ["printed_date", "theft", "story_part", "note"],
+        ["theft", "note"],
+    ),
     "kotter_steps.csv": (lambda: _csv("kotter_steps.csv"), ["step"], ["step", "name"], ["name"]),
     "lewin_stages.csv": (lambda: _csv("lewin_stages.csv"), ["stage"], ["stage"], []),
-    "failures.csv": (lambda: _csv("failures.csv"), ["id"], ["id", "failure", "part", "kotter_step", "lewin"],
-                     ["failure"]),
+    "failures.csv": (
+        lambda: _csv("failures.csv"),
+        ["id"],
+        ["id", "failure", "part", "kotter_step", "lewin"],
+        ["failure"],
+    ),
     "raci.toml roles": (lambda: _toml("raci.toml")["role"], ["id"], ["id", "label"], ["label"]),
     "raci.toml tasks": (lambda: _toml("raci.toml")["task"], ["id"], ["id", "task", "after_episode_2"], ["task"]),
-    "example_plan.csv": (lambda: _csv("example_plan.csv"), ["number"],
-                         ["number", "step", "who", "when", "principle", "kotter_step"], ["step", "who", "when"]),
-    "ethics.toml sources": (lambda: [{"code": code, **s} for code, s in _toml("ethics.toml")["source"].items()],
-                            ["code"], ["code", "label"], ["label"]),
-    "ethics.toml principles": (lambda: _toml("ethics.toml")["principle"], ["source", "number"],
-                               ["source", "number", "principle", "in_plain_words", "question"],
-                               ["principle", "in_plain_words", "question"]),
-    "ethics.toml digital_stafet": (lambda: _toml("ethics.toml")["digital_stafet"], ["number"],
-                                   ["number", "question"], ["question"]),
+    "example_plan.csv": (
+        lambda: _csv("example_plan.csv"),
+        ["number"],
+        ["number", "step", "who", "when", "principle", "kotter_step"],
+        ["step", "who", "when"],
+    ),
+    "ethics.toml sources": (
+        lambda: [{"code": code, **s} for code, s in _toml("ethics.toml")["source"].items()],
+        ["code"],
+        ["code", "label"],
+        ["label"],
+    ),
+    "ethics.toml principles": (
+        lambda: _toml("ethics.toml")["principle"],
+        ["source", "number"],
+        ["source", "number", "principle", "in_plain_words", "question"],
+        ["principle", "in_plain_words", "question"],
+    ),
+    "ethics.toml digital_stafet": (
+        lambda: _toml("ethics.toml")["digital_stafet"],
+        ["number"],
+        ["number", "question"],
+        ["question"],
+    ),
 }
 
 
@@ -107,10 +143,14 @@ def test_a_missing_comma_is_caught_with_the_file_and_line(monkeypatch):
 def test_a_translation_beside_a_text_is_used_only_for_its_language(monkeypatch):
     with_danish = "id,event,event_da\nminutes,Tina e-mails the minutes,Tina mailer referatet\npause,Paused,\n"
     monkeypatch.setattr(_content, "_text", lambda name: with_danish)
-    assert _content.read_rows("timeline.csv") == [{"id": "minutes", "event": "Tina e-mails the minutes"},
-                                                  {"id": "pause", "event": "Paused"}]
+    assert _content.read_rows("timeline.csv") == [
+        {"id": "minutes", "event": "Tina e-mails the minutes"},
+        {"id": "pause", "event": "Paused"},
+    ]
     assert [row["event"] for row in _content.read_rows("timeline.csv", language="da")] == [
-        "Tina mailer referatet", "Paused"]
+        "Tina mailer referatet",
+        "Paused",
+    ]
     with pytest.raises(ValueError, match=r"`language` must be one of \['en', 'da'\], but 'de' was passed"):
         _content.read_rows("timeline.csv", language="de")
 

@@ -124,8 +124,13 @@ def test_group_shares_keeps_missing_education_as_its_own_group_and_counts_primar
     assert missing.loc["immigrant", "share"] > 2 * missing.loc["not an immigrant", "share"]
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [({"by": "distrct"}, r"`by` must be one of \['district'"),
-                                                 ({"of": "unemployed"}, r"`of` must be one of \['unemployed_12m'")])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"by": "distrct"}, r"`by` must be one of \['district'"),
+        ({"of": "unemployed"}, r"`of` must be one of \['unemployed_12m'"),
+    ],
+)
 def test_group_shares_names_the_allowed_values_for_a_misspelt_argument(citizens, kwargs, message):
     from casekit.audit import group_shares
 

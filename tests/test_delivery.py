@@ -18,9 +18,22 @@ def test_what_environment_yml_lists_installs_and_runs_the_start_page(tmp_path):
     subprocess.run([python, "-m", "pip", "install", "--quiet", *environment_packages()], check=True)
     subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps", "--editable", str(ROOT)], check=True)
     executed = tmp_path / "start.ipynb"
-    subprocess.run([python, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
-                    str(ROOT / "notebooks" / "00_start_here.ipynb"), "--output", str(executed)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            python,
+            "-m",
+            "jupyter",
+            "nbconvert",
+            "--to",
+            "notebook",
+            "--execute",
+            str(ROOT / "notebooks" / "00_start_here.ipynb"),
+            "--output",
+            str(executed),
+        ],
+        check=True,
+        capture_output=True,
+    )
     assert "Accuracy 88.7%" in executed.read_text(encoding="utf-8")
 
 
@@ -52,7 +65,8 @@ def test_the_printables_are_in_sync_with_the_people_and_principles(tmp_path):
     for written in write_printables(tmp_path):
         committed = PRINTABLES_DIR / written.name
         assert committed.read_text(encoding="utf-8") == written.read_text(encoding="utf-8"), (
-            f"{committed} is out of date: run `python -m casekit.tools printables`")
+            f"{committed} is out of date: run `python -m casekit.tools printables`"
+        )
 
 
 def test_every_role_play_character_has_a_card():

@@ -19,7 +19,10 @@ def test_overrides_follow_the_caseworkers_rules(model, test_part):
 
 
 def test_a_broken_rule_says_which_columns_exist(model, test_part):
-    with pytest.raises(ValueError, match=r"`unflag_if` must be a pandas query over the columns \['citizen_id'.*'missed_meetingz > 1' failed"):
+    with pytest.raises(
+        ValueError,
+        match=r"`unflag_if` must be a pandas query over the columns \['citizen_id'.*'missed_meetingz > 1' failed",
+    ):
         human_in_the_loop(model, test_part, unflag_if="missed_meetingz > 1")
 
 

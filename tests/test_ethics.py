@@ -26,7 +26,9 @@ def test_the_scorecard_is_empty_with_a_row_per_principle():
 
 
 def test_an_unknown_source_lists_the_sources():
-    with pytest.raises(ValueError, match=r"`source` must be one of \['Gladsaxe', 'KL', 'Ministry'\], but 'EU' was passed"):
+    with pytest.raises(
+        ValueError, match=r"`source` must be one of \['Gladsaxe', 'KL', 'Ministry'\], but 'EU' was passed"
+    ):
         principles("EU")
 
 
@@ -47,10 +49,16 @@ def test_score_totals_adds_up_a_part_and_counts_the_ignored_principles():
     assert totals.loc["Episode 9", "cells_scored"] == 0 and pd.isna(totals.loc["Episode 9", "share"])
 
 
-@pytest.mark.parametrize(("edit", "message"), [
-    (lambda card: card.__setitem__("Episode4", 1), r"columns must be parts of the case .* but 'Episode4' was found"),
-    (lambda card: card.__setitem__("Episode 1", 3), r"cells must be 0, 1 or 2 \(or empty\), but 3 was found"),
-])
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            lambda card: card.__setitem__("Episode4", 1),
+            r"columns must be parts of the case .* but 'Episode4' was found",
+        ),
+        (lambda card: card.__setitem__("Episode 1", 3), r"cells must be 0, 1 or 2 \(or empty\), but 3 was found"),
+    ],
+)
 def test_score_totals_names_what_is_wrong_with_a_card(edit, message):
     from casekit.ethics import score_totals
 
@@ -86,10 +94,13 @@ def test_ams_groups_cut_the_chance_of_work_at_the_two_thresholds(model, test_par
     assert groups.cat.categories.tolist() == ["high", "middle", "low"] and groups.index.equals(test_part.index)
 
 
-@pytest.mark.parametrize(("options", "message"), [
-    (dict(high=66), r"`high` must be between 0 and 1, but 66 was passed. Did you mean 0.66\?"),
-    (dict(high=0.25, low=0.66), r"`low` must be below `high`, but low=0.66 and high=0.25 were passed"),
-])
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (dict(high=66), r"`high` must be between 0 and 1, but 66 was passed. Did you mean 0.66\?"),
+        (dict(high=0.25, low=0.66), r"`low` must be below `high`, but low=0.66 and high=0.25 were passed"),
+    ],
+)
 def test_ams_groups_explains_wrong_thresholds(model, test_part, options, message):
     from casekit.ethics import ams_groups
 

@@ -12,8 +12,11 @@ from casekit.checking import Question, Reflection, ____
 from casekit.exercises import context
 from casekit.tools.exercise_build import EXERCISE_DIR, build
 
-SETS = [importlib.import_module(f"casekit.exercises.{m.name}")
-        for m in pkgutil.iter_modules(casekit.exercises.__path__) if m.name.startswith("ex")]
+SETS = [
+    importlib.import_module(f"casekit.exercises.{m.name}")
+    for m in pkgutil.iter_modules(casekit.exercises.__path__)
+    if m.name.startswith("ex")
+]
 QUESTIONS = [(s.__name__.rsplit(".", 1)[1], q) for s in SETS for q in s.QUESTIONS]
 COMPUTED = [(name, q) for name, q in QUESTIONS if isinstance(q, Question)]
 REFLECTIONS = [(name, q) for name, q in QUESTIONS if isinstance(q, Reflection)]
@@ -25,8 +28,9 @@ def _id(item):
 
 
 def test_there_is_an_exercise_set_and_a_source_for_every_episode_notebook():
-    notebooks = sorted(p.name for p in (EXERCISE_DIR.parent / "notebooks").glob("[0-9][0-9]_*.ipynb")
-                       if not p.name.startswith("00"))
+    notebooks = sorted(
+        p.name for p in (EXERCISE_DIR.parent / "notebooks").glob("[0-9][0-9]_*.ipynb") if not p.name.startswith("00")
+    )
     assert [p.name for p in SOURCES] == notebooks
     assert [s.__name__[-2:] for s in SETS] == [name[:2] for name in notebooks]
     for exercise_set in SETS:
@@ -67,15 +71,21 @@ def test_student_and_solution_versions_are_in_sync_with_their_sources(tmp_path):
     for built in build(out_dir=tmp_path):
         committed = EXERCISE_DIR / built.relative_to(tmp_path)
         assert committed.read_text(encoding="utf-8") == built.read_text(encoding="utf-8"), (
-            f"{committed} is out of date: run `python -m casekit.tools exercises`")
+            f"{committed} is out of date: run `python -m casekit.tools exercises`"
+        )
 
 
 def _run(path):
     notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    return [output.get("data", {}).get("text/plain", "") for cell in notebook.cells if cell.cell_type == "code"
-            for output in cell.get("outputs", [])]
+    NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
+    return [
+        output.get("data", {}).get("text/plain", "")
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+    ]
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)

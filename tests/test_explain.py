@@ -32,8 +32,9 @@ def test_a_citizen_without_registered_education_is_told_so(model, test_part):
 
 
 def test_a_stricter_threshold_flags_fewer(model, test_part):
-    citizen = test_part.iloc[[int(np.argmax((model.predict_proba(test_part)[:, 1] > 0.5)
-                                            & (model.predict_proba(test_part)[:, 1] < 0.9)))]]
+    citizen = test_part.iloc[
+        [int(np.argmax((model.predict_proba(test_part)[:, 1] > 0.5) & (model.predict_proba(test_part)[:, 1] < 0.9)))]
+    ]
     assert explain(model, citizen).flagged
     assert not explain(model, citizen, threshold=0.95).flagged
 
@@ -66,7 +67,9 @@ def test_a_district_that_does_not_exist_is_refused(model, test_part):
 
 
 def test_explaining_many_citizens_at_once_is_refused(model, test_part):
-    with pytest.raises(ValueError, match=r"`citizen` must be one citizen, e.g. citizens.iloc\[0\].* 2000 rows were passed"):
+    with pytest.raises(
+        ValueError, match=r"`citizen` must be one citizen, e.g. citizens.iloc\[0\].* 2000 rows were passed"
+    ):
         explain(model, test_part)
 
 
@@ -76,7 +79,9 @@ def test_a_threshold_in_percent_is_spotted(model, test_part):
 
 
 def test_explaining_with_something_that_is_not_the_pilot_tree(test_part):
-    with pytest.raises(TypeError, match=r"`model` must be a fitted pilot tree from casekit.train_pilot_tree, but DataFrame"):
+    with pytest.raises(
+        TypeError, match=r"`model` must be a fitted pilot tree from casekit.train_pilot_tree, but DataFrame"
+    ):
         explain(test_part, test_part.iloc[0])
 
 
@@ -115,16 +120,19 @@ def test_a_certain_looking_probability_comes_with_its_count(model, test_part):
     counts = leaf_counts(model, test_part)
     certain = counts[counts["probability"] == 1].iloc[0]
     assert certain["still_unemployed"] == certain["similar"]
-    assert certain["shown"] == (f"{certain['similar']:,} of {certain['similar']:,} similar citizens "
-                                "in the training data were still unemployed")
+    assert certain["shown"] == (
+        f"{certain['similar']:,} of {certain['similar']:,} similar citizens in the training data were still unemployed"
+    )
 
 
 def test_the_explanation_says_how_many_citizens_its_probability_rests_on(model, test_part):
     counts = leaf_counts(model, test_part.iloc[:30])
     for i in range(30):
         explanation = explain(model, test_part.iloc[i])
-        assert (explanation.leaf_size, explanation.leaf_unemployed) == (counts["similar"].iloc[i],
-                                                                       counts["still_unemployed"].iloc[i])
+        assert (explanation.leaf_size, explanation.leaf_unemployed) == (
+            counts["similar"].iloc[i],
+            counts["still_unemployed"].iloc[i],
+        )
         assert explanation.evidence == counts["shown"].iloc[i]
         assert explanation.evidence in str(explanation)
         assert f"(probability {explanation.probability:.2f})" in str(explanation)
@@ -142,7 +150,7 @@ def test_leaf_counts_needs_the_pilot_tree(test_part):
         leaf_counts(test_part, test_part)
 
 
-# ---------------------------------------------------------------- finding and moving a citizen (notebook 04, the lookup app)
+# ------------------------------------------------- finding and moving a citizen (notebook 04, the lookup app)
 
 from casekit.explain import closest_citizen, lookup, move  # noqa: E402
 from casekit.model import encoded_features  # noqa: E402
@@ -162,7 +170,9 @@ def test_closest_citizen_is_the_one_nearest_the_probability(model, test_part):
     proba = model.predict_proba(test_part)[:, 1]
     citizen = closest_citizen(model, test_part, 0.55)
     assert abs(model.predict_proba(citizen)[0, 1] - 0.55) == pytest.approx(abs(proba - 0.55).min())
-    with pytest.raises(ValueError, match=r"`probability` must be between 0 and 1, but 55 was passed. Did you mean 0.55"):
+    with pytest.raises(
+        ValueError, match=r"`probability` must be between 0 and 1, but 55 was passed. Did you mean 0.55"
+    ):
         closest_citizen(model, test_part, 55)
 
 
@@ -173,7 +183,6 @@ def test_move_changes_only_the_district_and_names_the_districts_on_a_typo(test_p
     assert moved["district"].dtype == test_part["district"].dtype
     with pytest.raises(ValueError, match=r"`district` must be one of \['Bymidten'.*'Bymidtn' was passed"):
         move(test_part.head(1), "Bymidtn")
-
 
 
 def test_flip_test_flags_at_the_threshold_it_is_given(model, test_part):

@@ -17,8 +17,11 @@ LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
 
 
 def _links(path):
-    return [target for target in LINK.findall(path.read_text(encoding="utf-8"))
-            if not target.startswith(("http://", "https://", "mailto:"))]
+    return [
+        target
+        for target in LINK.findall(path.read_text(encoding="utf-8"))
+        if not target.startswith(("http://", "https://", "mailto:"))
+    ]
 
 
 def test_every_page_of_the_guide_is_linked_from_the_readme():
@@ -30,8 +33,14 @@ def test_the_guide_has_its_plans_notes_and_printables():
     notebooks = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     notes = sorted(p.stem for p in (ROOT / "docs" / "teaching_notes").glob("*.md"))
     assert notes == notebooks, "one teaching-notes page per notebook"
-    for page in ("plans/university_course.md", "plans/staff_workshop.md", "plans/self_study.md",
-                 "printables/role_cards.md", "printables/ethics_checklist.md", "delivery.md"):
+    for page in (
+        "plans/university_course.md",
+        "plans/staff_workshop.md",
+        "plans/self_study.md",
+        "printables/role_cards.md",
+        "printables/ethics_checklist.md",
+        "delivery.md",
+    ):
         assert (ROOT / "docs" / page).exists(), page
 
 

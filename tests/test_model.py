@@ -14,8 +14,9 @@ def test_the_pilot_tree_scores_the_cases_88_7_percent(model, test_part):
 
 def test_a_student_with_plain_scikit_learn_gets_the_same_accuracy(citizens, model, test_part):
     """The documented recipe in casekit.model, written out without casekit."""
-    train, test = train_test_split(citizens, test_size=TEST_SIZE, stratify=citizens["unemployed_12m"],
-                                   random_state=SPLIT_SEED)
+    train, test = train_test_split(
+        citizens, test_size=TEST_SIZE, stratify=citizens["unemployed_12m"], random_state=SPLIT_SEED
+    )
     X_train = pd.get_dummies(train[["district", "gender"]], drop_first=False).drop(columns="gender_female")
     X_test = pd.get_dummies(test[["district", "gender"]], drop_first=False).drop(columns="gender_female")
     for X, part in ((X_train, train), (X_test, test)):
@@ -68,8 +69,13 @@ def test_other_features_can_be_chosen(split):
     train, test = split
     model = train_pilot_tree(train, features=["education", "years_employed_5y", "benefit_type", "health_limitation"])
     assert list(model[:-1].get_feature_names_out()) == [
-        "benefit_type_dagpenge", "benefit_type_kontanthjælp", "benefit_type_uddannelseshjælp",
-        "health_limitation_True", "education", "years_employed_5y"]
+        "benefit_type_dagpenge",
+        "benefit_type_kontanthjælp",
+        "benefit_type_uddannelseshjælp",
+        "health_limitation_True",
+        "education",
+        "years_employed_5y",
+    ]
     assert 0.5 < evaluate(model, test).accuracy < 1
 
 
@@ -84,7 +90,9 @@ def test_swapped_arguments_to_evaluate_are_spotted(model, test_part):
 
 
 def test_a_misspelt_feature_lists_the_allowed_ones(split):
-    with pytest.raises(ValueError, match=r"`features` must be a non-empty list drawn from \[.*'district'.*\], but \['distrct'\]"):
+    with pytest.raises(
+        ValueError, match=r"`features` must be a non-empty list drawn from \[.*'district'.*\], but \['distrct'\]"
+    ):
         train_pilot_tree(split[0], features=["distrct"])
 
 
@@ -124,7 +132,7 @@ README = DATA_DIR / "README.md"
 
 def _recipe_code():
     text = README.read_text(encoding="utf-8")
-    section = text[text.index("## Reproducing 88.7 %"):]
+    section = text[text.index("## Reproducing 88.7 %") :]
     return re.search(r"```python\n(.*?)```", section, re.DOTALL).group(1)
 
 
@@ -145,8 +153,16 @@ def test_the_recipe_in_data_readme_states_the_numbers_casekit_uses():
     assert f"test_size={TEST_SIZE}" in code and f"random_state={SPLIT_SEED}" in code
     tree = re.search(r"DecisionTreeClassifier\((.*?)\)", code).group(1)
     assert dict(re.findall(r"(\w+)=(\w+)", tree)) == {key: str(value) for key, value in TREE_PARAMS.items()}
-    for words in ("25 %", "stratified on", "seed 2019", "max_depth=6", "min_samples_leaf=25", "random_state=0",
-                  "missing stays missing", "one-hot"):
+    for words in (
+        "25 %",
+        "stratified on",
+        "seed 2019",
+        "max_depth=6",
+        "min_samples_leaf=25",
+        "random_state=0",
+        "missing stays missing",
+        "one-hot",
+    ):
         assert words in text, words
 
 
@@ -187,24 +203,28 @@ def test_accuracy_by_certainty_says_what_bands_are_allowed(model, test_part, ban
 
 
 def test_compare_cohorts_shows_each_cohorts_rates_as_audit_intervals_does(model, test_part, cohort_2019):
-    from casekit.audit import audit_intervals
-    from casekit.audit import compare_cohorts
+    from casekit.audit import audit_intervals, compare_cohorts
 
     table = compare_cohorts(model, {"pilot test": test_part, "2019": cohort_2019}, by="estate")
     expected = audit_intervals(model, cohort_2019, by="estate").loc[("Lyngtoften", "false_positive_rate"), "shown"]
     assert table.loc[("2019", "Lyngtoften"), "false_positive_rate"] == expected
     whole = compare_cohorts(model, {"pilot test": test_part, "2019": cohort_2019}, metrics=["accuracy"])
     assert whole.index.tolist() == ["pilot test", "2019"]
-    assert whole.loc["pilot test", "accuracy"].startswith("89 %") and whole.loc["pilot test", "accuracy"].endswith("of 2000")
+    assert whole.loc["pilot test", "accuracy"].startswith("89 %") and whole.loc["pilot test", "accuracy"].endswith(
+        "of 2000"
+    )
     by_immigrant = compare_cohorts(model, {"2019": cohort_2019}, by="immigrant", metrics="false_positive_rate")
     assert by_immigrant.index.get_level_values("immigrant").tolist() == ["immigrant", "not an immigrant"]
 
 
-@pytest.mark.parametrize(("kwargs", "error", "message"), [
-    ({"cohorts": []}, TypeError, "`cohorts` must be a dict"),
-    ({"by": "distrct"}, ValueError, "`by` must be one of the columns"),
-    ({"metrics": ["fpr"]}, ValueError, r"`metrics` must be one of \['base_rate'"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"cohorts": []}, TypeError, "`cohorts` must be a dict"),
+        ({"by": "distrct"}, ValueError, "`by` must be one of the columns"),
+        ({"metrics": ["fpr"]}, ValueError, r"`metrics` must be one of \['base_rate'"),
+    ],
+)
 def test_compare_cohorts_explains_a_wrong_argument(model, test_part, kwargs, error, message):
     from casekit.audit import compare_cohorts
 

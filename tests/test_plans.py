@@ -45,7 +45,7 @@ def _context(text, start):
     line_start = text.rfind("\n", 0, start) + 1
     if text.startswith("|", line_start):
         return text[line_start:start]
-    return text[text.rfind("\n\n", 0, start) + 1:start]
+    return text[text.rfind("\n\n", 0, start) + 1 : start]
 
 
 def _stated(path, *, own=None):
@@ -55,7 +55,9 @@ def _stated(path, *, own=None):
     for match in TIME.finditer(text):
         number = own
         if number is None:
-            named = [next(group for group in m.groups() if group) for m in NAMED.finditer(_context(text, match.start()))]
+            named = [
+                next(group for group in m.groups() if group) for m in NAMED.finditer(_context(text, match.start()))
+            ]
             number = named[-1] if named else None
         total, *parts = map(int, match.groups())
         found.append((number, total, parts, match.group(0)))
@@ -73,7 +75,8 @@ def test_each_teaching_notes_page_gives_its_notebooks_time(path, minutes):
     for number, total, parts, shown in stated:
         assert total == sum(parts), f"{_rel(path)}: {shown!r} does not add up"
         assert not _off(total, minutes[number]), (
-            f"{_rel(path)}: {shown!r}, but notebook {number}'s title cell gives {minutes[number]} min")
+            f"{_rel(path)}: {shown!r}, but notebook {number}'s title cell gives {minutes[number]} min"
+        )
 
 
 @pytest.mark.parametrize("path", PLANS, ids=_rel)
@@ -82,7 +85,8 @@ def test_each_plan_gives_each_notebook_its_time(path, minutes):
         assert number in minutes, f"{_rel(path)}: {shown!r} names no notebook before it in its row or paragraph"
         assert total == sum(parts), f"{_rel(path)}: {shown!r} does not add up"
         assert not _off(total, minutes[number]), (
-            f"{_rel(path)}: {shown!r} for notebook {number}, but its title cell gives {minutes[number]} min")
+            f"{_rel(path)}: {shown!r} for notebook {number}, but its title cell gives {minutes[number]} min"
+        )
 
 
 def test_the_self_study_route_times_every_notebook_and_adds_up(minutes):

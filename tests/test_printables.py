@@ -14,7 +14,7 @@ def _sections(markdown):
 def test_the_markdown_has_one_section_per_role_play_with_its_cast_only():
     sections = _sections(role_cards_markdown())
     assert len(sections) == len(ROLE_PLAYS)
-    for (play, info), (heading, text) in zip(ROLE_PLAYS.items(), sections.items()):
+    for (play, info), (heading, text) in zip(ROLE_PLAYS.items(), sections.items(), strict=True):
         assert heading.lower() == info["title"].lower()
         assert re.findall(r"^### (.+)$", text, flags=re.MULTILINE) == casts()[play]
         assert f"Cast: {', '.join(casts()[play])}." in text

@@ -3,8 +3,16 @@ import re
 import pandas as pd
 import pytest
 
-from casekit.privacy import (generalise, group_sizes, k_anonymity, leaked_spreadsheet, pseudonymise,
-                             reverse_hashes, uniqueness, unkeyed_hash)
+from casekit.privacy import (
+    generalise,
+    group_sizes,
+    k_anonymity,
+    leaked_spreadsheet,
+    pseudonymise,
+    reverse_hashes,
+    uniqueness,
+    unkeyed_hash,
+)
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +66,9 @@ def test_a_keyed_hash_cannot_be_reversed_without_the_key():
 
 
 def test_a_short_key_is_refused_without_showing_it():
-    with pytest.raises(ValueError, match=r"`key` must be secret bytes of at least 6 bytes.*but a key of 3 bytes") as error:
+    with pytest.raises(
+        ValueError, match=r"`key` must be secret bytes of at least 6 bytes.*but a key of 3 bytes"
+    ) as error:
         pseudonymise(["x"], key=b"abc")
     assert "abc" not in str(error.value)
 
@@ -94,8 +104,12 @@ def test_wider_bands_and_merged_districts_never_make_more_rows_unique(sheet):
 def test_cost_of_privacy_shows_each_rate_with_its_count(split):
     train, test = split
     table = cost_of_privacy(train, test, age_width=20)
-    assert table.index.tolist() == ["pilot tree", "ages in 20-year bands", "without district",
-                                    "ages in 20-year bands, no district"]
+    assert table.index.tolist() == [
+        "pilot tree",
+        "ages in 20-year bands",
+        "without district",
+        "ages in 20-year bands, no district",
+    ]
     assert table.loc["pilot tree", "false-positive rate, estate"] == "25 % (17–36 %), 19 of 75"
     assert table.loc["pilot tree", "accuracy"].startswith("88.7%")
 

@@ -89,7 +89,9 @@ def test_every_collapsed_cell_has_a_caption_above_it(path):
     cells = _cells(path)
     for before, cell in zip(cells, cells[1:], strict=False):
         if cell["cell_type"] == "code" and _hidden(cell):
-            assert before["cell_type"] == "markdown", f"collapsed cell without a caption: {''.join(cell['source'])[:80]}"
+            assert before["cell_type"] == "markdown", (
+                f"collapsed cell without a caption: {''.join(cell['source'])[:80]}"
+            )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -123,8 +125,12 @@ def test_the_time_shown_is_within_a_quarter_of_the_time_the_content_needs(path):
 @pytest.mark.parametrize("path", EPISODES, ids=lambda p: p.name)
 def test_your_turn_cells_are_small(path):
     cells = _cells(path)
-    turns = [nxt for cell, nxt in zip(cells, cells[1:], strict=False)
-             if cell["cell_type"] == "markdown" and re.search(r"\*\*Your turn", "".join(cell["source"]))
-             and nxt["cell_type"] == "code"]
+    turns = [
+        nxt
+        for cell, nxt in zip(cells, cells[1:], strict=False)
+        if cell["cell_type"] == "markdown"
+        and re.search(r"\*\*Your turn", "".join(cell["source"]))
+        and nxt["cell_type"] == "code"
+    ]
     assert turns, "at least one 'Your turn' cell"
     assert [c for c in turns if len("".join(c["source"]).strip().splitlines()) > 3 or _hidden(c)] == []

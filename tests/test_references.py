@@ -48,8 +48,9 @@ def _sources():
             found.append((str(path.relative_to(ROOT)), text))
     for path in sorted((ROOT / "casekit" / "exercises").glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        strings = [node.value for node in ast.walk(tree)
-                   if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+        strings = [
+            node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        ]
         found.append((str(path.relative_to(ROOT)), "\n\n".join(strings)))
     for path in sorted((ROOT / "docs").rglob("*.md")):
         if path != REFERENCES:
@@ -67,12 +68,60 @@ YEAR = r"(?:19\d\d|20[0-2]\d)[a-z]?(?![\d])"
 YEARS = rf"{YEAR}(?:\s*,\s*{YEAR})*"
 PARTICLE = r"(?:van|von|de|der|den|du|da|di|la|le|ter)"
 NOT_NAMES = {
-    "In", "On", "At", "By", "For", "From", "Since", "Until", "Before", "After", "Between", "During",
-    "And", "The", "A", "An", "Of", "Spring", "Summer", "Autumn", "Winter", "Early", "Late",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "Episode", "Episodes", "Section", "Appendix", "Step", "Table", "Figure",
-    "Version", "Notebook", "Cohort", "Year", "Years",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "Since",
+    "Until",
+    "Before",
+    "After",
+    "Between",
+    "During",
+    "And",
+    "The",
+    "A",
+    "An",
+    "Of",
+    "Spring",
+    "Summer",
+    "Autumn",
+    "Winter",
+    "Early",
+    "Late",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Episode",
+    "Episodes",
+    "Section",
+    "Appendix",
+    "Step",
+    "Table",
+    "Figure",
+    "Version",
+    "Notebook",
+    "Cohort",
+    "Year",
+    "Years",
 }
 
 
@@ -131,17 +180,29 @@ def _scan():
 
 def test_the_patterns_find_the_forms_the_kit_uses_and_skip_dates():
     patterns = _patterns()
-    text = ("(Lipsky 1980) Kotter (1995, 1996) (Cohen, March & Olsen 1972) Coch and French (1948) "
-            "(Chouldechova 2017; Kleinberg, Mullainathan & Raghavan 2016) (Politiken 2018) "
-            "(see also Skitka, Mosier & Burdick 1999) Goodhart's (1975) (Sculley et al. 2015) "
-            "Lipsky's street-level bureaucracy (1980) (Der Standard 2018a) (GDPR 2016, article 5) "
-            "(section 4.2 of Røhl & Elmholdt 2019) (Denmark, 2018) "
-            "(episode 4) (2019 cohort) on 3 May 2019 (3 May 2019) In 2019 the (pilot test, 2015-2018)")
+    text = (
+        "(Lipsky 1980) Kotter (1995, 1996) (Cohen, March & Olsen 1972) Coch and French (1948) "
+        "(Chouldechova 2017; Kleinberg, Mullainathan & Raghavan 2016) (Politiken 2018) "
+        "(see also Skitka, Mosier & Burdick 1999) Goodhart's (1975) (Sculley et al. 2015) "
+        "Lipsky's street-level bureaucracy (1980) (Der Standard 2018a) (GDPR 2016, article 5) "
+        "(section 4.2 of Røhl & Elmholdt 2019) (Denmark, 2018) "
+        "(episode 4) (2019 cohort) on 3 May 2019 (3 May 2019) In 2019 the (pilot test, 2015-2018)"
+    )
     assert _citations(text, patterns) == {
-        ("Lipsky", "1980"), ("Kotter", "1995"), ("Kotter", "1996"), ("Cohen, March & Olsen", "1972"),
-        ("Coch & French", "1948"), ("Chouldechova", "2017"), ("Kleinberg, Mullainathan & Raghavan", "2016"),
-        ("Politiken", "2018"), ("Skitka, Mosier & Burdick", "1999"), ("Goodhart", "1975"),
-        ("Sculley et al.", "2015"), ("Der Standard", "2018a"), ("GDPR", "2016"), ("Røhl & Elmholdt", "2019"),
+        ("Lipsky", "1980"),
+        ("Kotter", "1995"),
+        ("Kotter", "1996"),
+        ("Cohen, March & Olsen", "1972"),
+        ("Coch & French", "1948"),
+        ("Chouldechova", "2017"),
+        ("Kleinberg, Mullainathan & Raghavan", "2016"),
+        ("Politiken", "2018"),
+        ("Skitka, Mosier & Burdick", "1999"),
+        ("Goodhart", "1975"),
+        ("Sculley et al.", "2015"),
+        ("Der Standard", "2018a"),
+        ("GDPR", "2016"),
+        ("Røhl & Elmholdt", "2019"),
     }
 
 

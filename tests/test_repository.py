@@ -10,8 +10,11 @@ import pytest
 from casekit.tools.delivery import environment_packages
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted(ROOT.glob("notebooks/*.ipynb")) + sorted(ROOT.glob("exercises/**/*.ipynb")) + sorted(
-    ROOT.glob("workshop/*.ipynb"))
+NOTEBOOKS = (
+    sorted(ROOT.glob("notebooks/*.ipynb"))
+    + sorted(ROOT.glob("exercises/**/*.ipynb"))
+    + sorted(ROOT.glob("workshop/*.ipynb"))
+)
 
 
 def _pins(lines):

@@ -112,7 +112,6 @@ def test_a_year_outside_the_run_is_refused():
         feedback_year(7)
 
 
-
 def test_the_simulation_flags_at_the_threshold_it_is_given():
     at_half, strict = simulate(years=1), simulate(years=1, threshold=0.8)
     assert strict["flagged_estate"].iloc[0] < at_half["flagged_estate"].iloc[0]

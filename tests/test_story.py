@@ -13,10 +13,15 @@ SYNOPSIS_HEADINGS = ("## The episode", "## The case in brief", "## The case", "#
 NOTE = "> **Not in the case:**"
 # The case's own headings (section 4 of Røhl & Elmholdt 2019), one per notebook 01-10.
 ORIGINAL_HEADINGS = {
-    "01": "Optakt", "02": "Episode 1: Direktionsmødet", "03": "Episode 2: «Hvad sker der?»",
-    "04": "Episode 3: I gang igen", "05": "Episode 4: Introduktionsmøde for jobcenterets medarbejdere",
-    "06": "Episode 5: Tiden efter introduktionsmødet", "07": "Episode 6: Personalemødet",
-    "08": "Episode 7: En snak over kaffen", "09": "Episode 8: Tyveri af computere",
+    "01": "Optakt",
+    "02": "Episode 1: Direktionsmødet",
+    "03": "Episode 2: «Hvad sker der?»",
+    "04": "Episode 3: I gang igen",
+    "05": "Episode 4: Introduktionsmøde for jobcenterets medarbejdere",
+    "06": "Episode 5: Tiden efter introduktionsmødet",
+    "07": "Episode 6: Personalemødet",
+    "08": "Episode 7: En snak over kaffen",
+    "09": "Episode 8: Tyveri af computere",
     "10": "Episode 9: Dansk Socialrådgiverforening",
 }
 QUOTE = re.compile(r'"([^"]+)" \(in English: "[^"]+"; Røhl & Elmholdt 2019\)')
@@ -26,8 +31,10 @@ INVENTIONS = {
     "the 2019 boom": (re.compile(r"\bboom\b", re.I), "boom"),
     "the Jobnet change": (re.compile(r"Jobnet change|foreign degrees?", re.I), "Jobnet change"),
     "2,000 a year": (re.compile(r"2,000 (?:second interviews|citizens)"), "2,000"),
-    "employers' discrimination": (re.compile(r"employers?['’]?\s[^.]{0,60}(?:discriminat|treat|penal)", re.I),
-                                  "employers"),
+    "employers' discrimination": (
+        re.compile(r"employers?['’]?\s[^.]{0,60}(?:discriminat|treat|penal)", re.I),
+        "employers",
+    ),
 }
 GUIDE_PAGES = sorted([*(ROOT / "docs").rglob("*.md"), ROOT / "README.md", ROOT / "data" / "README.md"])
 WORKSHOP = sorted((ROOT / "workshop").glob("*.ipynb"))
@@ -96,8 +103,9 @@ def test_the_districts_appear_in_most_notebooks_so_the_marking_test_has_work():
     assert sum(invention == "Lyngtoften" for _, invention, _ in _first_mentions()) >= 8
 
 
-@pytest.mark.parametrize(("path", "invention", "first"), _first_mentions(),
-                         ids=lambda v: v.name if isinstance(v, Path) else str(v))
+@pytest.mark.parametrize(
+    ("path", "invention", "first"), _first_mentions(), ids=lambda v: v.name if isinstance(v, Path) else str(v)
+)
 def test_an_invention_is_marked_where_it_first_appears(path, invention, first):
     word = INVENTIONS[invention][1]
     cells = _markdown_cells(path)
@@ -141,9 +149,12 @@ def test_the_readme_says_the_project_is_paused_not_that_it_falls_apart():
     assert "paused" in text and not re.search(r"falls? apart", text)
 
 
-CAST_PAGES = [ROOT / "docs" / "plans" / "staff_workshop.md", ROOT / "docs" / "plans" / "university_course.md",
-              ROOT / "docs" / "teaching_notes" / "05_episode4_introduction_meeting.md",
-              ROOT / "docs" / "teaching_notes" / "10_episode9_unions_letter.md"]
+CAST_PAGES = [
+    ROOT / "docs" / "plans" / "staff_workshop.md",
+    ROOT / "docs" / "plans" / "university_course.md",
+    ROOT / "docs" / "teaching_notes" / "05_episode4_introduction_meeting.md",
+    ROOT / "docs" / "teaching_notes" / "10_episode9_unions_letter.md",
+]
 NUMBERS = {7: "seven", 8: "eight"}
 
 
@@ -152,7 +163,9 @@ def test_plans_and_notes_seat_the_same_cast_as_the_role_cards(path):
     from casekit.case import casts
 
     text = path.read_text(encoding="utf-8")
-    listed = [line.strip() for line in text.splitlines() if line.strip().startswith(("Laila Bernsgaard, ", "Amin Roble, "))]
+    listed = [
+        line.strip() for line in text.splitlines() if line.strip().startswith(("Laila Bernsgaard, ", "Amin Roble, "))
+    ]
     assert listed, "the page lists a cast, one line per role-play"
     for line in listed:
         assert sorted(line.split(", ")) in [sorted(cast) for cast in casts().values()], line

@@ -1,7 +1,15 @@
 import pytest
 
-from casekit.thresholds import CITIZENS_PER_YEAR, THRESHOLDS, count_errors, harm_per_year, least_harm_threshold, \
-    rule_versus_tree, threshold_curve, threshold_summary
+from casekit.thresholds import (
+    CITIZENS_PER_YEAR,
+    THRESHOLDS,
+    count_errors,
+    harm_per_year,
+    least_harm_threshold,
+    rule_versus_tree,
+    threshold_curve,
+    threshold_summary,
+)
 
 
 def test_a_higher_threshold_flags_fewer_wrongly_and_misses_more(model, test_part):
@@ -69,7 +77,6 @@ def test_threshold_summary_counts_every_flag_a_year(model, test_part):
     flagged = (model.predict(test_part) == 1).sum() * CITIZENS_PER_YEAR / len(test_part)
     assert summary["flagged_per_year"] == pytest.approx(flagged)
     assert summary["flagged_per_caseworker_per_year"] == pytest.approx(flagged / 20)
-
 
 
 def test_count_errors_is_threshold_summary_without_the_model(model, test_part):

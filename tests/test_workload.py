@@ -2,13 +2,24 @@ import pytest
 
 from casekit.workload import INTERVIEW_MINUTES, PROCESS_FORM, check_form, process_consequences, workload
 
-MINIMAL = {"when": "after the interview", "who_sees": "the caseworker", "written_in_fasit": False,
-           "citizen_told": False}
+MINIMAL = {
+    "when": "after the interview",
+    "who_sees": "the caseworker",
+    "written_in_fasit": False,
+    "citizen_told": False,
+}
 
 
 def test_workload_adds_up_minutes_for_every_citizen():
-    hours = workload(caseworkers=10, citizens_per_year=600, lookup_minutes=3, note_minutes=2,
-                     explain_minutes=10, citizens_explained=60, hours_per_caseworker=1000)
+    hours = workload(
+        caseworkers=10,
+        citizens_per_year=600,
+        lookup_minutes=3,
+        note_minutes=2,
+        explain_minutes=10,
+        citizens_explained=60,
+        hours_per_caseworker=1000,
+    )
     assert hours["hours_per_year"] == (600 * 5 + 60 * 10) / 60
     assert hours["hours_per_caseworker"] == hours["hours_per_year"] / 10
     assert hours["share_of_working_time"] == hours["hours_per_caseworker"] / 1000
@@ -60,7 +71,9 @@ def test_compare_assumptions_is_workload_row_by_row():
     table = compare_assumptions({"defaults": {}, "careful": {"lookup_minutes": 5, "note_minutes": 10}})
     assert table.loc["careful", "hours_per_year"] == workload(lookup_minutes=5, note_minutes=10)["hours_per_year"]
     assert table.loc["defaults", "percent_of_working_time"] == pytest.approx(100 * workload()["share_of_working_time"])
-    with pytest.raises(ValueError, match=r"`assumptions\['x'\] key` must be one of \[.*'lookup_minutes'.*'lookup_minute'"):
+    with pytest.raises(
+        ValueError, match=r"`assumptions\['x'\] key` must be one of \[.*'lookup_minutes'.*'lookup_minute'"
+    ):
         compare_assumptions({"x": {"lookup_minute": 3}})
 
 

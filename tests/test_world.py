@@ -86,8 +86,12 @@ def test_with_every_mechanism_off_the_estate_is_like_the_rest():
     """Nothing but the parameters of MECHANISMS sets the estate apart (the decomposition is in test_worlds.py)."""
     people = make_citizens(40_000, world=WORLD.without(*MECHANISMS), random_state=3)
     in_estate = people["district"] == ESTATE
-    for trait in (people["unemployed_12m"], people["education"] == "primary school",
-                  people["origin"] == "immigrant, non-western", people["benefit_type"] == "kontanthjælp"):
+    for trait in (
+        people["unemployed_12m"],
+        people["education"] == "primary school",
+        people["origin"] == "immigrant, non-western",
+        people["benefit_type"] == "kontanthjælp",
+    ):
         assert abs(trait[in_estate].mean() - trait[~in_estate].mean()) < 0.03
 
 
@@ -99,8 +103,11 @@ def test_describe_mechanisms_says_what_each_switch_changes():
 
 
 def test_an_unknown_mechanism_lists_the_mechanisms():
-    with pytest.raises(ValueError, match=r"`mechanisms` must be one of \['address_penalty', .*'district_schooling'\], "
-                                         r"but 'discrimination' was passed"):
+    with pytest.raises(
+        ValueError,
+        match=r"`mechanisms` must be one of \['address_penalty', .*'district_schooling'\], "
+        r"but 'discrimination' was passed",
+    ):
         WORLD.without("discrimination")
 
 
@@ -115,12 +122,18 @@ def test_foreign_degrees_are_registered_as_primary_school_from_2019():
     assert primary[2019] > primary[2018] + 0.2
 
 
-@pytest.mark.parametrize("bad, message", [
-    ({"n_samples": 0}, r"`n_samples` must be a whole number of at least 1, but 0 was passed"),
-    ({"n_samples": 10.5}, r"`n_samples` must be a whole number .* 10.5 was passed"),
-    ({"n_samples": 10, "cohort_years": [2020]}, r"`cohort_years` must be years from \[2015, .*2019\], but \[2020\]"),
-    ({"n_samples": 10, "cohort_years": []}, r"`cohort_years` must be years"),
-])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ({"n_samples": 0}, r"`n_samples` must be a whole number of at least 1, but 0 was passed"),
+        ({"n_samples": 10.5}, r"`n_samples` must be a whole number .* 10.5 was passed"),
+        (
+            {"n_samples": 10, "cohort_years": [2020]},
+            r"`cohort_years` must be years from \[2015, .*2019\], but \[2020\]",
+        ),
+        ({"n_samples": 10, "cohort_years": []}, r"`cohort_years` must be years"),
+    ],
+)
 def test_bad_arguments_are_named_in_the_error(bad, message):
     with pytest.raises(ValueError, match=message):
         make_citizens(**bad)
@@ -137,11 +150,14 @@ def test_world_2019_changes_only_2019_and_as_in_2018_switches_a_change_off():
     assert world_2019() == WORLD
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"labour_market": "as 2018"}, "`labour_market` must be a number or 'as in 2018'"),
-    ({"foreign_degree_unrecognised": 30}, "`foreign_degree_unrecognised` must be a share between 0 and 1"),
-    ({"education_missing": True}, "`education_missing` must be a number"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"labour_market": "as 2018"}, "`labour_market` must be a number or 'as in 2018'"),
+        ({"foreign_degree_unrecognised": 30}, "`foreign_degree_unrecognised` must be a share between 0 and 1"),
+        ({"education_missing": True}, "`education_missing` must be a number"),
+    ],
+)
 def test_world_2019_explains_a_wrong_value(kwargs, message):
     from casekit.world import world_2019
 

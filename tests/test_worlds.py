@@ -46,6 +46,7 @@ def summary(decomposition):
 
 # ---------------------------------------------------------------- one world and many
 
+
 def test_seed_23_is_the_kits_own_world(model, test_part, cohort_2019):
     figures = world_figures(random_state=23)
     by_estate = audit(model, test_part, by="estate")
@@ -87,6 +88,7 @@ def test_the_summary_says_each_claim_in_words_and_counts(worlds):
 
 # ---------------------------------------------------------------- where the gap comes from
 
+
 def test_the_decomposition_meets_every_switch_with_the_same_seeds(decomposition):
     switches = decomposition.index.get_level_values("switched_off").unique().tolist()
     assert switches == [AS_BUILT, *MECHANISMS, " + ".join(EMPLOYERS), ALL_EQUAL]
@@ -120,8 +122,11 @@ def test_district_schooling_alone_brings_the_ratio_below_two_and_halves_the_base
 
 def test_employers_penalties_narrow_the_base_rate_gap_less_than_district_schooling(summary):
     employers = summary.loc[" + ".join(EMPLOYERS)]
-    assert summary.loc["district_schooling", "base_rate_gap"] < employers["base_rate_gap"] < summary.loc[
-        AS_BUILT, "base_rate_gap"]
+    assert (
+        summary.loc["district_schooling", "base_rate_gap"]
+        < employers["base_rate_gap"]
+        < summary.loc[AS_BUILT, "base_rate_gap"]
+    )
 
 
 def test_the_summary_is_the_median_and_percentiles_over_seeds(decomposition, summary):
@@ -149,6 +154,7 @@ def test_switches_can_be_combined_and_worlds_enlarged():
 
 # ---------------------------------------------------------------- progress and mistakes
 
+
 def test_a_progress_bar_counts_the_worlds():
     bar = widgets.IntProgress()
     many_worlds([3, 4], progress=bar)
@@ -161,19 +167,28 @@ def test_a_printed_counter_goes_to_stderr(capsys):
     assert "world 1 of 1" in captured.err and captured.out == ""
 
 
-@pytest.mark.parametrize("call, error, message", [
-    (lambda: many_worlds(30), ValueError, r"`seeds` must be a list of whole numbers, e.g. range\(30\), but 30"),
-    (lambda: many_worlds([1, 1]), ValueError, r"`seeds` must not repeat a seed"),
-    (lambda: many_worlds([-1]), ValueError, r"`seeds` must be a non-empty list .* but \[-1\] was passed"),
-    (lambda: world_figures(random_state=None), ValueError, r"`random_state` must be a whole number .* None"),
-    (lambda: many_worlds([1], world={}), TypeError, r"`world` must be a casekit.world.World .* but a dict"),
-    (lambda: decompose_gap([1], switches=["address"]), ValueError,
-     r"`switches` must be one of \['address_penalty', .*\], but 'address' was passed"),
-    (lambda: decompose_gap([1], switches="address_penalty"), ValueError, r"`switches` must be a non-empty list"),
-    (lambda: many_worlds([1], progress="yes"), TypeError, r"`progress` must be None, True or a widget"),
-    (lambda: summarise_worlds(pd.DataFrame({"x": [1]})), ValueError,
-     r"`worlds` must be the table from casekit.worlds.many_worlds"),
-])
+@pytest.mark.parametrize(
+    "call, error, message",
+    [
+        (lambda: many_worlds(30), ValueError, r"`seeds` must be a list of whole numbers, e.g. range\(30\), but 30"),
+        (lambda: many_worlds([1, 1]), ValueError, r"`seeds` must not repeat a seed"),
+        (lambda: many_worlds([-1]), ValueError, r"`seeds` must be a non-empty list .* but \[-1\] was passed"),
+        (lambda: world_figures(random_state=None), ValueError, r"`random_state` must be a whole number .* None"),
+        (lambda: many_worlds([1], world={}), TypeError, r"`world` must be a casekit.world.World .* but a dict"),
+        (
+            lambda: decompose_gap([1], switches=["address"]),
+            ValueError,
+            r"`switches` must be one of \['address_penalty', .*\], but 'address' was passed",
+        ),
+        (lambda: decompose_gap([1], switches="address_penalty"), ValueError, r"`switches` must be a non-empty list"),
+        (lambda: many_worlds([1], progress="yes"), TypeError, r"`progress` must be None, True or a widget"),
+        (
+            lambda: summarise_worlds(pd.DataFrame({"x": [1]})),
+            ValueError,
+            r"`worlds` must be the table from casekit.worlds.many_worlds",
+        ),
+    ],
+)
 def test_mistakes_are_named(call, error, message):
     with pytest.raises(error, match=message):
         call()
@@ -182,7 +197,9 @@ def test_mistakes_are_named(call, error, message):
 def test_a_summary_of_the_wrong_table_or_percentiles_is_refused(worlds, decomposition):
     with pytest.raises(ValueError, match=r"`table` must be the table from casekit.worlds.decompose_gap"):
         summarise_decomposition(worlds)
-    with pytest.raises(ValueError, match=r"`percentiles` must be two numbers from 0 to 100, .* but \(90, 10\) was passed"):
+    with pytest.raises(
+        ValueError, match=r"`percentiles` must be two numbers from 0 to 100, .* but \(90, 10\) was passed"
+    ):
         summarise_decomposition(decomposition, percentiles=(90, 10))
     with pytest.raises(ValueError, match=r"`claims` must be one of \[.*\], but 'ratio_3' was passed"):
         summarise_worlds(worlds, claims=["ratio_3"])

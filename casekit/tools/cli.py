@@ -20,8 +20,9 @@ from casekit.tools.workshop import serve
 def main(argv=None):
     """Run the command line."""
     usage = __doc__.split("\n\n", 1)[1].replace("``", "")
-    parser = argparse.ArgumentParser(prog="python -m casekit.tools", description=usage,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m casekit.tools", description=usage, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     data = commands.add_parser("data", help="regenerate the synthetic citizens and the codebook")
     data.add_argument("folder", nargs="?", default=DATA_DIR, help="where to write (default: the kit's data/)")

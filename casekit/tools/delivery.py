@@ -61,8 +61,9 @@ def nbgitpuller_link(hub_url, repo_url, *, branch="main", path=START):
         if not str(url).startswith(("https://", "http://")):
             raise ValueError(f"`{name}` must be a web address starting with https://, but {url!r} was passed.")
     folder = repo_url.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
-    query = urlencode({"repo": repo_url, "urlpath": f"lab/tree/{folder}/{path}", "branch": branch}, quote_via=quote,
-                      safe="")
+    query = urlencode(
+        {"repo": repo_url, "urlpath": f"lab/tree/{folder}/{path}", "branch": branch}, quote_via=quote, safe=""
+    )
     return f"{hub_url.rstrip('/')}/hub/user-redirect/git-pull?{query}"
 
 
@@ -88,15 +89,19 @@ def build_preview(notebooks=None, out_dir=PREVIEW_DIR):
     pages = []
     for path in map(Path, paths):
         notebook = nbformat.read(path, as_version=4)
-        NotebookClient(notebook, timeout=600, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(
+            notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        ).execute()
         body, _ = exporter.from_notebook_node(notebook)
         pages.append(out_dir / path.with_suffix(".html").name)
         pages[-1].write_text(body, encoding="utf-8")
     links = "".join(f"<li><a href='{page.name}'>{page.stem}</a></li>" for page in pages)
     index = out_dir / "index.html"
-    index.write_text("<!DOCTYPE html><html><head><meta charset='utf-8'><title>A data-driven job centre: preview"
-                     "</title></head><body><h1>A data-driven job centre: the notebooks with their outputs</h1>"
-                     "<p>A static preview: every citizen is synthetic; interactive widgets do not work here.</p>"
-                     f"<ul>{links}</ul></body></html>\n", encoding="utf-8")
+    index.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>A data-driven job centre: preview"
+        "</title></head><body><h1>A data-driven job centre: the notebooks with their outputs</h1>"
+        "<p>A static preview: every citizen is synthetic; interactive widgets do not work here.</p>"
+        f"<ul>{links}</ul></body></html>\n",
+        encoding="utf-8",
+    )
     return pages + [index]

@@ -20,8 +20,10 @@ from casekit.tools import ROOT
 
 EXERCISE_DIR = ROOT / "exercises"
 STARTER, BEGIN, END = "### STARTER", "### BEGIN SOLUTION", "### END SOLUTION"
-BANNER = ("> **Instructor version with worked solutions.** Students: open the version without solutions in "
-          "`exercises/{name}`.")
+BANNER = (
+    "> **Instructor version with worked solutions.** Students: open the version without solutions in "
+    "`exercises/{name}`."
+)
 
 
 def strip(source, *, keep_solution):

@@ -45,14 +45,18 @@ def role_cards_html():
         for card in role_cards(play).itertuples():
             lines = "".join(f"<li>{html.escape(getattr(card, key))}</li>" for key in CARD_FIELDS)
             note = "" if card.in_the_case else f"<p class='small'>{html.escape(_KIT_ROLE)}</p>"
-            cards.append(f"<div class='card'><h3>{html.escape(card.name)}</h3>"
-                         f"<div class='role'>{html.escape(card.role)}, {html.escape(card.unit)}</div>"
-                         f"<ul>{lines}</ul>{note}<p class='small'>Role-play: {html.escape(info['title'])}.</p></div>")
+            cards.append(
+                f"<div class='card'><h3>{html.escape(card.name)}</h3>"
+                f"<div class='role'>{html.escape(card.role)}, {html.escape(card.unit)}</div>"
+                f"<ul>{lines}</ul>{note}<p class='small'>Role-play: {html.escape(info['title'])}.</p></div>"
+            )
         cast = ", ".join(role_cards(play)["name"])
-        sections.append(f"<section class='play'><h2>{html.escape(_heading(play))}</h2>"
-                        f"<p>{html.escape(info['scene'])}</p>"
-                        f"<p class='small'><b>Not in the case:</b> {html.escape(info['not_in_the_case'])}</p>"
-                        f"<p class='small'>Cast: {html.escape(cast)}.</p>{''.join(cards)}</section>")
+        sections.append(
+            f"<section class='play'><h2>{html.escape(_heading(play))}</h2>"
+            f"<p>{html.escape(info['scene'])}</p>"
+            f"<p class='small'><b>Not in the case:</b> {html.escape(info['not_in_the_case'])}</p>"
+            f"<p class='small'>Cast: {html.escape(cast)}.</p>{''.join(cards)}</section>"
+        )
     return _page("Role cards", "".join(sections))
 
 
@@ -61,9 +65,16 @@ def role_cards_markdown():
     lines = ["# Role cards", "", _source_note("Role cards"), ""]
     for play, info in ROLE_PLAYS.items():
         cards = role_cards(play)
-        lines += [f"## {_heading(play)}", "", info["scene"], "",
-                  f"> **Not in the case:** {info['not_in_the_case']}", "",
-                  f"Cast: {', '.join(cards['name'])}.", ""]
+        lines += [
+            f"## {_heading(play)}",
+            "",
+            info["scene"],
+            "",
+            f"> **Not in the case:** {info['not_in_the_case']}",
+            "",
+            f"Cast: {', '.join(cards['name'])}.",
+            "",
+        ]
         for card in cards.itertuples():
             lines += [f"### {card.name}", "", f"*{card.role}, {card.unit}*", ""]
             lines += [f"- {getattr(card, key)}" for key in CARD_FIELDS] + [""]
@@ -77,34 +88,45 @@ def checklist_html():
     rows = "".join(
         f"<tr><td>{html.escape(p.source)} {p.number}</td><td><b>{html.escape(p.principle)}</b></td>"
         f"<td>{html.escape(p.question)}</td><td style='width:4.5em'>yes / partly / no</td></tr>"
-        for p in principles().itertuples())
-    body = ("<p>Score a data project against the principles of three Danish public bodies, restated in plain "
-            "words. For each question: yes, partly or no, and note why.</p>"
-            "<table><tr><th>source</th><th>principle</th><th>question to ask of the project</th><th>score</th></tr>"
-            f"{rows}</table><p class='small'>Sources: {'; '.join(SOURCES.values())}.</p>")
+        for p in principles().itertuples()
+    )
+    body = (
+        "<p>Score a data project against the principles of three Danish public bodies, restated in plain "
+        "words. For each question: yes, partly or no, and note why.</p>"
+        "<table><tr><th>source</th><th>principle</th><th>question to ask of the project</th><th>score</th></tr>"
+        f"{rows}</table><p class='small'>Sources: {'; '.join(SOURCES.values())}.</p>"
+    )
     return _page("Data-ethics checklist", body)
 
 
 def checklist_markdown():
     """Return the data-ethics checklist as Markdown."""
-    lines = ["# Data-ethics checklist", "", _source_note("Data-ethics checklist"), "",
-             "| source | principle | question to ask of the project | yes / partly / no |", "|---|---|---|---|"]
+    lines = [
+        "# Data-ethics checklist",
+        "",
+        _source_note("Data-ethics checklist"),
+        "",
+        "| source | principle | question to ask of the project | yes / partly / no |",
+        "|---|---|---|---|",
+    ]
     lines += [f"| {p.source} {p.number} | **{p.principle}** | {p.question} | |" for p in principles().itertuples()]
     lines += ["", "Sources: " + "; ".join(SOURCES.values()) + "."]
     return "\n".join(lines)
 
 
 def _page(title, body):
-    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>{_STYLE}</head>"
-            f"<body><h1>{title}</h1><p class='small'>{html.escape(_source_note(title))}</p>{body}</body></html>\n")
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>{_STYLE}</head>"
+        f"<body><h1>{title}</h1><p class='small'>{html.escape(_source_note(title))}</p>{body}</body></html>\n"
+    )
 
 
 _NOTES = {
     "Role cards": "Generated by python -m casekit.tools printables from casekit.case.role_cards. The people are from "
-                  "Røhl & Elmholdt (2019); their wants, fears and knowledge are the kit's reading of the case, "
-                  "each as it stands at the episode of the role-play.",
+    "Røhl & Elmholdt (2019); their wants, fears and knowledge are the kit's reading of the case, "
+    "each as it stands at the episode of the role-play.",
     "Data-ethics checklist": "Generated by python -m casekit.tools printables from casekit.ethics: the principles are "
-                             "restated in the kit's own words.",
+    "restated in the kit's own words.",
 }
 
 
@@ -127,8 +149,12 @@ def write_printables(directory=PRINTABLES_DIR):
     """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    documents = {"role_cards.html": role_cards_html(), "role_cards.md": role_cards_markdown() + "\n",
-                 "ethics_checklist.html": checklist_html(), "ethics_checklist.md": checklist_markdown() + "\n"}
+    documents = {
+        "role_cards.html": role_cards_html(),
+        "role_cards.md": role_cards_markdown() + "\n",
+        "ethics_checklist.html": checklist_html(),
+        "ethics_checklist.md": checklist_markdown() + "\n",
+    }
     for name, text in documents.items():
         (directory / name).write_text(text, encoding="utf-8")
     return [directory / name for name in documents]

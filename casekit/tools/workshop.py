@@ -23,12 +23,21 @@ def voila_command(port=8866, *, open_browser=True):
     >>> command[-3:]
     ['--port=8866', '--Voila.ip=127.0.0.1', '--no-browser']
     """
-    command = [sys.executable, "-m", "voila", str(WORKSHOP_DIR), "--template=kit", f"--port={port}",
-               "--Voila.ip=127.0.0.1"]
+    command = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(WORKSHOP_DIR),
+        "--template=kit",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+    ]
     if not open_browser:
         command.append("--no-browser")
-    env = {**os.environ, "JUPYTER_PATH": os.pathsep.join(filter(None, [str(WORKSHOP_DIR),
-                                                                        os.environ.get("JUPYTER_PATH")]))}
+    env = {
+        **os.environ,
+        "JUPYTER_PATH": os.pathsep.join(filter(None, [str(WORKSHOP_DIR), os.environ.get("JUPYTER_PATH")])),
+    }
     return command, env
 
 

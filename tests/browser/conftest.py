@@ -21,8 +21,15 @@ from casekit.tools.workshop import voila_command
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SCREENSHOTS = ROOT / "build" / "screenshots"
 
 
@@ -59,9 +66,13 @@ class Page:
         self.errors, self.external = [], []
         self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("request", lambda request: request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1",
-                                                                         "data:", "blob:"))
-                     or self.external.append(request.url))
+        self.page.on(
+            "request",
+            lambda request: (
+                request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))
+                or self.external.append(request.url)
+            ),
+        )
 
     def screenshot(self, name):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -124,18 +135,33 @@ def lab_url(browser, tmp_path_factory):
     settings = tmp_path_factory.mktemp("lab-settings")
     # No news or update checks (they reach for the network and cover the page), and no autosave,
     # so running a notebook in the test never writes its outputs into the committed file.
-    for plugin, values in {"apputils-extension/notification": {"checkForUpdates": False, "fetchNews": "false"},
-                           "docmanager-extension/plugin": {"autosave": False}}.items():
+    for plugin, values in {
+        "apputils-extension/notification": {"checkForUpdates": False, "fetchNews": "false"},
+        "docmanager-extension/plugin": {"autosave": False},
+    }.items():
         path = settings / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(values))
     port = _free_port()
-    command = [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-               "--IdentityProvider.token=", "--ServerApp.password=", f"--ServerApp.root_dir={ROOT}"]
+    command = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        f"--port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        "--IdentityProvider.token=",
+        "--ServerApp.password=",
+        f"--ServerApp.root_dir={ROOT}",
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
-    env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(settings),
-           "JUPYTER_RUNTIME_DIR": str(tmp_path_factory.mktemp("runtime"))}
+    env = {
+        **os.environ,
+        "JUPYTERLAB_SETTINGS_DIR": str(settings),
+        "JUPYTER_RUNTIME_DIR": str(tmp_path_factory.mktemp("runtime")),
+    }
     url = f"http://127.0.0.1:{port}"
     with open(settings.parent / "lab.log", "w") as log, _serving(command, env, url + "/lab", log):
         yield url

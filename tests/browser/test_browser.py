@@ -33,8 +33,9 @@ def _open_app(new_page, voila_url, notebook):
 
 def _wait_for_text(page, screen, text):
     """Wait until the app's screen shows `text` (the kernel answers asynchronously)."""
-    page.page.wait_for_function("([element, text]) => element.innerText.includes(text)",
-                                arg=[screen.element_handle(), text], timeout=30_000)
+    page.page.wait_for_function(
+        "([element, text]) => element.innerText.includes(text)", arg=[screen.element_handle(), text], timeout=30_000
+    )
 
 
 def _press(page, selector, key, times):
@@ -57,8 +58,12 @@ def test_the_start_page_links_to_the_four_apps(new_page, voila_url):
     links = page.page.locator("a[href$='.ipynb']")
     links.first.wait_for(timeout=WIDGET_TIMEOUT)
     targets = [links.nth(i).get_attribute("href") for i in range(links.count())]
-    assert targets == ["1_look_up_a_citizen.ipynb", "2_errors_and_the_threshold.ipynb",
-                       "3_residence_audit.ipynb", "4_feedback_loop.ipynb"]
+    assert targets == [
+        "1_look_up_a_citizen.ipynb",
+        "2_errors_and_the_threshold.ipynb",
+        "3_residence_audit.ipynb",
+        "4_feedback_loop.ipynb",
+    ]
     assert "Every citizen in these apps is invented" in page.page.inner_text("body")
     _clean(page, "workshop_start")
 
@@ -96,10 +101,15 @@ def test_residence_audit(new_page, voila_url, kit):
     page.page.get_by_role("button", name="without district").click()
     _press(page, ".widget-slider [role=slider]", "ArrowLeft", 4)
     expected = residence_audit(kit["without_district"], kit["test"], by="estate", threshold=0.3)
-    shown = {group: [format_rate(row[k], row[n]) for k, n in AUDIT_RATES.values()] for group, row in expected.iterrows()}
+    shown = {
+        group: [format_rate(row[k], row[n]) for k, n in AUDIT_RATES.values()] for group, row in expected.iterrows()
+    }
     _wait_for_text(page, screen, "rest of the municipality")
-    page.page.wait_for_function("([element, text]) => element.innerText.includes(text)", timeout=30_000,
-                                arg=[screen.element_handle(), shown["Lyngtoften"][0]])
+    page.page.wait_for_function(
+        "([element, text]) => element.innerText.includes(text)",
+        timeout=30_000,
+        arg=[screen.element_handle(), shown["Lyngtoften"][0]],
+    )
     rows = {line.split("\t")[0]: line for line in screen.inner_text().splitlines()}
     for group, texts in shown.items():
         line = next(text for label, text in rows.items() if label.startswith(group))
@@ -134,7 +144,8 @@ def test_an_episode_notebook_runs_cell_by_cell_in_jupyterlab(new_page, lab_url, 
     page.page.wait_for_function(
         "() => document.querySelector('.jp-Notebook-ExecutionIndicator').dataset.status === 'idle'"
         " && ![...document.querySelectorAll('.jp-InputPrompt')].some(p => p.textContent.includes('*'))",
-        timeout=WIDGET_TIMEOUT)
+        timeout=WIDGET_TIMEOUT,
+    )
     # JupyterLab only renders the cells in view (a collapsed cell shows its count on its placeholder),
     # and an error would stop the cells queued after it:
     # the last execution count equals the number of code cells only if every one of them ran.
