@@ -1,3 +1,7 @@
+import pkgutil
+import re
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -61,8 +65,8 @@ def test_the_tree_never_sees_origin(model, test_part):
     assert (model.predict(scrambled) == model.predict(test_part)).all()
 
 
-def test_the_pilot_tree_does_noticeably_worse_on_2019(model, test_part, cohort_2019):
-    assert evaluate(model, cohort_2019).accuracy < evaluate(model, test_part).accuracy - 0.03
+def test_the_pilot_tree_does_at_least_5_points_worse_on_2019_as_data_readme_says(model, test_part, cohort_2019):
+    assert evaluate(model, cohort_2019).accuracy <= evaluate(model, test_part).accuracy - 0.05
 
 
 def test_other_features_can_be_chosen(split):
@@ -117,13 +121,15 @@ def test_an_empty_frame_is_refused(citizens):
 
 
 def test_the_package_exports_what_the_notebooks_use():
-    for name in casekit.__all__:
-        assert getattr(casekit, name) is not None
+    used = set()
+    for path in (Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"):
+        used |= set(re.findall(r"\bcasekit\.([A-Za-z_]\w*)\b(?!\.)", path.read_text(encoding="utf-8")))
+    modules = {module.name for module in pkgutil.iter_modules(casekit.__path__)}
+    assert sorted(used - set(casekit.__all__) - modules) == []
+    assert len(set(casekit.__all__)) == len(casekit.__all__)
 
 
 # ---------------------------------------------------------------- the recipe in words (data/README.md)
-
-import re  # noqa: E402
 
 from casekit.data import DATA_DIR  # noqa: E402
 
