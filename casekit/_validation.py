@@ -67,7 +67,7 @@ def check_probability(value, *, name):
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"`{name}` must be a number between 0 and 1, but {_shown(value)} was passed.")
     if not 0 <= value <= 1:
-        hint = f" Did you mean {value / 100:g}?" if 1 < value <= 100 else ""
+        hint = f" Did you mean {value / 100:g}?" if 2 <= value <= 100 else ""
         raise ValueError(f"`{name}` must be between 0 and 1, but {value!r} was passed.{hint}")
     return float(value)
 

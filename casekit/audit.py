@@ -270,6 +270,32 @@ def format_rate(numerator, denominator, *, confidence=CONFIDENCE, min_count=MIN_
     return text + (": too few to read" if denominator < min_count else "")
 
 
+def format_rates(numerators, denominators, **options):
+    """Write many shares at once, each as :func:`format_rate` writes one.
+
+    Examples
+    --------
+    >>> format_rates([19, 109], [75, 1217])
+    ['25 % (17–36 %), 19 of 75', '9 % (7–11 %), 109 of 1217']
+    """
+    return [format_rate(k, n, **options) for k, n in zip(numerators, denominators, strict=True)]
+
+
+def _with_interval(table):
+    """Add ``share``, the Wilson ``low`` and ``high``, ``too_small`` and ``shown`` to counts of
+    ``numerator`` out of ``denominator``."""
+    low, high = wilson_interval(table["numerator"].to_numpy(), table["denominator"].to_numpy())
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = table["numerator"] / table["denominator"].where(table["denominator"] > 0)
+    return table.assign(
+        share=share,
+        low=low,
+        high=high,
+        too_small=table["denominator"] < MIN_COUNT,
+        shown=format_rates(table["numerator"], table["denominator"]),
+    )
+
+
 def group_intervals(y_true, y_pred, *, sensitive_features, confidence=CONFIDENCE, min_count=MIN_COUNT):
     """Return each group's rates with the count behind them and a Wilson interval.
 
@@ -322,10 +348,7 @@ def group_intervals(y_true, y_pred, *, sensitive_features, confidence=CONFIDENCE
                     "low": low,
                     "high": high,
                     "too_small": denominator < min_count,
-                    "shown": [
-                        format_rate(k, n, confidence=confidence, min_count=min_count)
-                        for k, n in zip(numerator, denominator, strict=True)
-                    ],
+                    "shown": format_rates(numerator, denominator, confidence=confidence, min_count=min_count),
                 }
             )
         )
@@ -648,7 +671,7 @@ def rates_by_threshold(model, citizens, *, by="estate", thresholds=THRESHOLD_GRI
     check_model(model)
     check_frame(citizens, name="citizens", columns=[TARGET])
     groups = check_column(with_groups(citizens), by, name="by")
-    grid = [check_probability(t, name="thresholds") for t in np.atleast_1d(thresholds)]
+    grid = [check_probability(t, name="thresholds") for t in ([thresholds] if np.ndim(thresholds) == 0 else thresholds)]
     proba = model.predict_proba(citizens)[:, 1]
     still = citizens[TARGET].to_numpy() == 1
     rows = []
@@ -933,9 +956,7 @@ def teams_by_prediction(model, citizens, *, by="estate", threshold=0.5):
     total, team = int(counts["citizens"].sum()), int(counts["long_term"].sum())
     counts["share_of_citizens"] = [format_rate(n, total) for n in counts["citizens"]]
     counts["share_of_long_term_team"] = [format_rate(n, team) for n in counts["long_term"]]
-    counts["long_term_among_found_work"] = [
-        format_rate(k, n) for k, n in zip(counts["found_work_long_term"], counts["found_work"], strict=True)
-    ]
+    counts["long_term_among_found_work"] = format_rates(counts["found_work_long_term"], counts["found_work"])
     return counts
 
 
@@ -983,7 +1004,7 @@ def rates_shown(rates, metric="false_positive_rate", *, thresholds=None):
     check_choice(metric, list(_CURVE_COUNTS), name="metric")
     denominator = rates[_CURVE_COUNTS[metric]]
     numerator = (rates[metric].fillna(0) * denominator).round().astype(int)
-    shown = pd.Series([format_rate(k, n) for k, n in zip(numerator, denominator, strict=True)], index=rates.index)
+    shown = pd.Series(format_rates(numerator, denominator), index=rates.index)
     table = shown.unstack("group")
     if thresholds is not None:
         known = table.index.tolist()
@@ -1242,16 +1263,7 @@ def group_shares(citizens, by="district", *, of="unemployed_12m"):
         .astype(int)
     )
     table.index.name = by
-    low, high = wilson_interval(table["numerator"].to_numpy(), table["denominator"].to_numpy())
-    with np.errstate(divide="ignore", invalid="ignore"):
-        share = table["numerator"] / table["denominator"].where(table["denominator"] > 0)
-    return table.assign(
-        share=share,
-        low=low,
-        high=high,
-        too_small=table["denominator"] < MIN_COUNT,
-        shown=[format_rate(k, n) for k, n in zip(table["numerator"], table["denominator"], strict=True)],
-    )
+    return _with_interval(table)
 
 
 #: The bands of :func:`accuracy_by_certainty`: how one-sided a citizen's leaf is, from a coin flip to certain.
@@ -1314,14 +1326,7 @@ def accuracy_by_certainty(model, citizens, *, bands=CERTAINTY_BANDS):
     band = pd.cut(certainty, edges, include_lowest=True)
     table = pd.DataFrame({"numerator": right, "denominator": True}).groupby(band, observed=True).sum().astype(int)
     table.index.name = "how sure the leaf is"
-    low, high = wilson_interval(table["numerator"].to_numpy(), table["denominator"].to_numpy())
-    return table.assign(
-        share=table["numerator"] / table["denominator"],
-        low=low,
-        high=high,
-        too_small=table["denominator"] < MIN_COUNT,
-        shown=[format_rate(k, n) for k, n in zip(table["numerator"], table["denominator"], strict=True)],
-    )
+    return _with_interval(table)
 
 
 #: The rates :func:`compare_cohorts` shows unless told otherwise.

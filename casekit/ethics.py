@@ -281,7 +281,7 @@ def group_shares(citizens, groups, *, by="district", found_work=False):
 'missed_meetings', 'health_limitation', 'household', 'unemployed_12m', 'age_band', 'estate'], \
 but 'distrct' was passed.
     """
-    from casekit.audit import format_rate, with_groups
+    from casekit.audit import format_rates, with_groups
 
     citizens = with_groups(check_frame(citizens, name="citizens", columns=["unemployed_12m"]))
     column = check_column(citizens, by, name="by")
@@ -297,5 +297,5 @@ but 'distrct' was passed.
     totals = counts.sum(axis=1)
     table = pd.DataFrame({"citizens": totals})
     for name in AMS_GROUPS:
-        table[name] = [format_rate(int(k), int(n)) for k, n in zip(counts[name], totals, strict=True)]
+        table[name] = format_rates(counts[name], totals)
     return table

@@ -340,7 +340,7 @@ def leaked_flags(model, citizens, quasi_identifiers=("age", "gender", "district"
     >>> table.index.tolist()
     ['Lyngtoften', 'rest of the municipality', 'all']
     """
-    from casekit.audit import format_rate, with_groups
+    from casekit.audit import format_rates, with_groups
     from casekit.model import TARGET
 
     if not hasattr(model, "predict"):
@@ -368,9 +368,7 @@ def leaked_flags(model, citizens, quasi_identifiers=("age", "gender", "district"
             "whole_group_flagged": int((here & flagged & whole.astype(bool) & (sizes > 1)).sum()),
         }
     table = pd.DataFrame.from_dict(rows, orient="index")
-    table["unique_among_flagged"] = [format_rate(k, n) for k, n in zip(table["unique"], table["flagged"], strict=True)]
-    table["wrong_among_unique"] = [
-        format_rate(k, n) for k, n in zip(table["unique_wrongly_flagged"], table["unique"], strict=True)
-    ]
+    table["unique_among_flagged"] = format_rates(table["unique"], table["flagged"])
+    table["wrong_among_unique"] = format_rates(table["unique_wrongly_flagged"], table["unique"])
     table.index.name = "lives in"
     return table

@@ -18,7 +18,7 @@ from casekit._validation import (
     check_positive_int,
     check_probability,
 )
-from casekit.audit import format_rate, with_groups
+from casekit.audit import format_rates, with_groups
 from casekit.model import TARGET
 from casekit.thresholds import CASEWORKERS, CITIZENS_PER_YEAR, threshold_summary
 
@@ -285,9 +285,7 @@ def wrong_flags_in_files(model, citizens, *, by="estate", threshold=0.5):
     wrong = (model.predict_proba(citizens)[:, 1] > threshold) & found_work
     frame = pd.DataFrame({"group": groups.to_numpy(), "citizens": 1, "found_work": found_work, "wrong_flags": wrong})
     table = frame.groupby("group", observed=True).sum().astype(int)
-    table["per_citizen"] = [format_rate(k, n) for k, n in zip(table["wrong_flags"], table["citizens"], strict=True)]
-    table["per_citizen_who_found_work"] = [
-        format_rate(k, n) for k, n in zip(table["wrong_flags"], table["found_work"], strict=True)
-    ]
+    table["per_citizen"] = format_rates(table["wrong_flags"], table["citizens"])
+    table["per_citizen_who_found_work"] = format_rates(table["wrong_flags"], table["found_work"])
     table.index = table.index.astype(str)
     return table.rename_axis(index=by)

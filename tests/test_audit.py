@@ -447,3 +447,13 @@ def test_rates_shown_writes_each_group_rate_with_its_count_and_interval(model, t
         rates_shown(rates, "fpr")
     with pytest.raises(ValueError, match=r"`thresholds` must be drawn from the thresholds of `rates`"):
         rates_shown(rates, thresholds=[0.45])
+
+
+def test_a_threshold_just_above_one_gets_no_percent_guess(model, test_part):
+    with pytest.raises(ValueError, match=r"`thresholds` must be between 0 and 1, but 1.5 was passed.$"):
+        rates_by_threshold(model, test_part, thresholds=[0.5, 1.5])
+
+
+def test_a_percent_threshold_is_shown_as_typed(model, test_part):
+    with pytest.raises(ValueError, match=r"but 50 was passed. Did you mean 0.5\?"):
+        rates_by_threshold(model, test_part, thresholds=[50])
