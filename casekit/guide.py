@@ -28,7 +28,21 @@ from pathlib import Path
 
 import pandas as pd
 
-NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+
+def _kit_folder():
+    """The kit's folder (the one with ``notebooks/``): beside the package in a checkout, else where Python runs.
+
+    An installed package (``pip install``) lives apart from the notebooks, so
+    the guide then looks in the working folder and its parent: a notebook
+    runs in ``notebooks/``.
+    """
+    for folder in (Path(__file__).resolve().parent.parent, Path.cwd(), Path.cwd().parent):
+        if (folder / "notebooks" / "00_start_here.ipynb").is_file():
+            return folder
+    return Path.cwd()
+
+
+NOTEBOOK_DIR = _kit_folder() / "notebooks"
 SECTIONS = ["Questions", "Objectives", "The episode", "Data activity", "Discussion", "Key points"]
 #: The synopsis section's heading in the episodes, and its counterparts in the synthesis and the epilogue.
 SYNOPSIS_HEADINGS = ("The episode", "The case", "The real systems")
@@ -118,6 +132,18 @@ def estimate_minutes(path):
     }
 
 
+def _notebooks(directory):
+    """The numbered notebooks in `directory`; a kit error when there are none (e.g. an installed package alone)."""
+    found = sorted(Path(directory).glob("[0-9][0-9]_*.ipynb"))
+    if not found:
+        raise FileNotFoundError(
+            f"`directory` must be the kit's notebooks/ folder, but {str(directory)!r} holds no notebooks. "
+            "The guide reads the kit's own notebooks: run it from the kit's folder (or its notebooks/), "
+            "or pass directory=."
+        )
+    return found
+
+
 def notebook_map(directory=NOTEBOOK_DIR):
     """Return one row per notebook: title, what happens, time and questions.
 
@@ -127,7 +153,7 @@ def notebook_map(directory=NOTEBOOK_DIR):
     '00_start_here.ipynb'
     """
     rows = []
-    for path in sorted(Path(directory).glob("[0-9][0-9]_*.ipynb")):
+    for path in _notebooks(directory):
         parts = notebook_parts(path)
         rows.append(
             {
@@ -151,14 +177,12 @@ _PATHS = ("no-code reader", "coding student", "workshop")
 
 
 def _exercise_questions(directory):
-    """The number of questions in each exercise set, read from its ``casekit.exercises.exNN`` module."""
-    import importlib
+    """The number of questions in each exercise set, read from its source (:func:`casekit.exercises.load`)."""
+    from casekit.exercises import load
 
-    counts = {}
-    for path in sorted(Path(directory).glob("[0-9][0-9]_*.ipynb")):
-        module = importlib.import_module(f"casekit.exercises.ex{path.name[:2]}")
-        counts[path.name] = len(module.QUESTIONS)
-    return counts
+    return {
+        path.name: len(load(path.name[:2]).QUESTIONS) for path in sorted(Path(directory).glob("[0-9][0-9]_*.ipynb"))
+    }
 
 
 def _plan_minutes(plan):
@@ -217,9 +241,7 @@ def reading_paths(directory=NOTEBOOK_DIR, *, who=None):
     """
     if who is not None and who not in _PATHS:
         raise ValueError(f"`who` must be one of {list(_PATHS)} or None, but {who!r} was passed.")
-    paths = sorted(Path(directory).glob("[0-9][0-9]_*.ipynb"))
-    if not paths:
-        raise ValueError(f"`directory` must hold the numbered notebooks (00_*.ipynb ...), but {directory} has none.")
+    paths = _notebooks(directory)
     minutes = pd.DataFrame([estimate_minutes(path) for path in paths], index=[p.name[:2] for p in paths])
     questions = _exercise_questions(EXERCISE_DIR)
     exercise = MINUTES_PER_EXERCISE_QUESTION * sum(questions.values())

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CHECKED = ["casekit", "tests", "benchmarks", "notebooks", "workshop", "exercises/source"]
+CHECKED = ["casekit", "tests", "benchmarks", "notebooks", "workshop"]
 
 
 @pytest.mark.parametrize("command", [["check"], ["format", "--check"]], ids=["ruff check", "ruff format --check"])

@@ -29,29 +29,40 @@ Entries in docs/references.md start with their key in bold on a line of its own,
 called "futurezone", say) are found from their key.
 """
 
-import ast
 import json
 import re
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCES = ROOT / "docs" / "references.md"
 
 
+def _strings(cell):
+    """The texts of an exercise's check cell (TOML): its hints, messages, model answer and theory."""
+
+    def walk(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict | list):
+            for item in value.values() if isinstance(value, dict) else value:
+                yield from walk(item)
+
+    return list(walk(tomllib.loads("".join(cell["source"]))))
+
+
 def _sources():
     """(label, text) for every file whose citations must resolve."""
     found = []
-    for pattern in ("notebooks/*.ipynb", "exercises/source/*.ipynb", "workshop/*.ipynb"):
+    for pattern in ("notebooks/*.ipynb", "casekit/exercises/*.ipynb", "workshop/*.ipynb"):
         for path in sorted(ROOT.glob(pattern)):
             cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-            text = "\n\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+            text = "\n\n".join(
+                "".join(c["source"]) if c["cell_type"] == "markdown" else "\n\n".join(_strings(c))
+                for c in cells
+                if c["cell_type"] in ("markdown", "raw")
+            )
             found.append((str(path.relative_to(ROOT)), text))
-    for path in sorted((ROOT / "casekit" / "exercises").glob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        strings = [
-            node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
-        ]
-        found.append((str(path.relative_to(ROOT)), "\n\n".join(strings)))
     for path in sorted((ROOT / "docs").rglob("*.md")):
         if path != REFERENCES:
             found.append((str(path.relative_to(ROOT)), path.read_text(encoding="utf-8")))
