@@ -33,7 +33,6 @@ from fairlearn.metrics import (
 )
 from scipy.stats import norm
 from sklearn.metrics import accuracy_score, precision_score
-from sklearn.utils import check_random_state
 
 from casekit._validation import (
     _shown,
@@ -45,11 +44,12 @@ from casekit._validation import (
     check_positive_int,
     check_probability,
     check_same_length,
+    check_seed,
 )
 from casekit.codebook import CATEGORIES, ESTATE
-from casekit.data import with_immigrant
-from casekit.explain import flip_test
-from casekit.model import TARGET
+from casekit.data import check_citizens, with_immigrant
+from casekit.explain import _flip
+from casekit.model import TARGET, check_scoring
 
 AGE_BANDS = ["18-29", "30-39", "40-49", "50-64"]
 REST = "rest of the municipality"
@@ -97,7 +97,10 @@ def group_metrics(y_true, y_pred, *, sensitive_features):
     y_pred : array-like of 0/1
         The model's flags (``model.predict``), not probabilities.
     sensitive_features : pandas.Series
-        The group of each citizen, e.g. ``citizens["district"]``.
+        The group of each citizen, e.g. ``citizens["district"]``. Matched to
+        `y_true` by the index when both are Series (refused if the indexes
+        hold other citizens), by position otherwise. A missing group (no
+        education registered) is a group of its own, :data:`NOT_REGISTERED`.
 
     Returns
     -------
@@ -117,17 +120,55 @@ def group_metrics(y_true, y_pred, *, sensitive_features):
     a          2                  1.0
     b          2                  0.0
     """
-    truth, flags = _check_inputs(y_true, y_pred, sensitive_features)
-    table = _by_group(METRICS, truth, flags, sensitive_features)
+    truth, flags, groups = _check_inputs(y_true, y_pred, sensitive_features)
+    table = _by_group(METRICS, truth, flags, groups)
     table["count"] = table["count"].astype(int)
     return table
 
 
 def _check_inputs(y_true, y_pred, sensitive_features):
+    """The labels as arrays and the groups in the same order, a missing group as :data:`NOT_REGISTERED`.
+
+    Series are matched by their index (a group Series in another order is
+    put in the order of `y_true`); plain arrays and lists by position.
+    """
+    if isinstance(sensitive_features, pd.DataFrame) or np.ndim(sensitive_features) != 1:
+        raise TypeError(
+            "`sensitive_features` must be one group per citizen, e.g. citizens['district'], "
+            f"but {_shown(sensitive_features)} was passed."
+        )
+    y_pred = _aligned(y_pred, y_true, name="y_pred", like="y_true")
     truth = check_labels(y_true, name="y_true")
     flags = check_labels(y_pred, name="y_pred")
     check_same_length(y_true=truth, y_pred=flags, sensitive_features=sensitive_features)
-    return truth, flags
+    like, reference = ("y_true", y_true) if isinstance(y_true, pd.Series) else ("y_pred", y_pred)
+    groups = _aligned(sensitive_features, reference, name="sensitive_features", like=like)
+    return truth, flags, _with_missing_group(pd.Series(groups))
+
+
+def _aligned(values, reference, *, name, like):
+    """`values` in the order of `reference` when both are Series with the same index in another order."""
+    if not (isinstance(values, pd.Series) and isinstance(reference, pd.Series)) or values.index.equals(reference.index):
+        return values
+    if values.index.is_unique and reference.index.is_unique and set(values.index) == set(reference.index):
+        return values.reindex(reference.index)
+    missing = [label for label in reference.index if label not in values.index][:3]
+    raise ValueError(
+        f"`{name}` must be indexed like `{like}` (the same citizens), but its index differs"
+        + (f": it has no row for {missing}" if missing else ", with repeated labels")
+        + ". Pass plain arrays (.to_numpy()) to match the rows by position."
+    )
+
+
+def _with_missing_group(groups):
+    """`groups` with a missing value (no education registered) as a group of its own, :data:`NOT_REGISTERED`."""
+    if not groups.isna().any():
+        return groups
+    if isinstance(groups.dtype, pd.CategoricalDtype):
+        if NOT_REGISTERED not in groups.cat.categories:
+            groups = groups.cat.add_categories(NOT_REGISTERED)
+        return groups.fillna(NOT_REGISTERED)
+    return groups.astype(object).where(groups.notna(), NOT_REGISTERED)
 
 
 def _by_group(metrics, truth, flags, sensitive_features):
@@ -172,8 +213,8 @@ def confusion_by_group(y_true, y_pred, *, sensitive_features):
     a       0   1   0   1
     b       1   0   0   1
     """
-    truth, flags = _check_inputs(y_true, y_pred, sensitive_features)
-    return _cells_table(_by_group({"cells": _confusion}, truth, flags, sensitive_features))
+    truth, flags, groups = _check_inputs(y_true, y_pred, sensitive_features)
+    return _cells_table(_by_group({"cells": _confusion}, truth, flags, groups))
 
 
 def _cells_table(table):
@@ -257,8 +298,13 @@ def format_rate(numerator, denominator, *, confidence=CONFIDENCE, min_count=MIN_
     '25 % (9–53 %), 3 of 12: too few to read'
     >>> format_rate(0, 0)
     'no one to count (0 of 0)'
+    >>> format_rate(80, 75)
+    Traceback (most recent call last):
+    ...
+    ValueError: `numerator` must be a whole number from 0 to `denominator` (75), but 80 was passed.
     """
-    numerator, denominator = int(numerator), int(denominator)
+    denominator = _count(denominator, name="denominator", most=None)
+    numerator = _count(numerator, name="numerator", most=denominator)
     if denominator == 0:
         return "no one to count (0 of 0)"
     low, high = wilson_interval(numerator, denominator, confidence=confidence)
@@ -268,6 +314,15 @@ def format_rate(numerator, denominator, *, confidence=CONFIDENCE, min_count=MIN_
         f"{percent.format(100 * high)} %), {numerator} of {denominator}"
     )
     return text + (": too few to read" if denominator < min_count else "")
+
+
+def _count(value, *, name, most):
+    """`value` as an int if it is a whole number from 0 to `most` (None: no upper end), else a ValueError."""
+    whole = isinstance(value, numbers.Real) and not isinstance(value, bool) and float(value).is_integer()
+    if not whole or value < 0 or (most is not None and value > most):
+        upper = f"from 0 to `denominator` ({most})" if most is not None else "of citizens, 0 or more"
+        raise ValueError(f"`{name}` must be a whole number {upper}, but {_shown(value)} was passed.")
+    return int(value)
 
 
 def format_rates(numerators, denominators, **options):
@@ -329,10 +384,10 @@ def group_intervals(y_true, y_pred, *, sensitive_features, confidence=CONFIDENCE
     >>> int(row["numerator"]), int(row["denominator"]), bool(row["too_small"])
     (40, 40, False)
     """
-    truth, flags = _check_inputs(y_true, y_pred, sensitive_features)
+    truth, flags, groups = _check_inputs(y_true, y_pred, sensitive_features)
     confidence = _check_confidence(confidence)
     min_count = check_positive_int(min_count, name="min_count")
-    table = _by_group({**METRICS, "cells": _confusion}, truth, flags, sensitive_features)
+    table = _by_group({**METRICS, "cells": _confusion}, truth, flags, groups)
     cells = _cells_table(table)
     parts = []
     for metric in RATES:
@@ -382,9 +437,8 @@ def audit_intervals(model, citizens, *, by="district", confidence=CONFIDENCE, mi
     >>> table.loc[("Lyngtoften", "false_positive_rate"), "shown"]
     '25 % (17–36 %), 19 of 75'
     """
-    check_model(model)
-    check_frame(citizens, name="citizens", columns=[TARGET])
-    groups = check_column(with_groups(citizens), by, name="by")
+    citizens = check_scoring(model, citizens)
+    groups = _groups(citizens, by)
     return group_intervals(
         citizens[TARGET], model.predict(citizens), sensitive_features=groups, confidence=confidence, min_count=min_count
     )
@@ -449,8 +503,8 @@ def compare_groups(
     >>> bool(gap.loc["ratio", "low"] < 3 < gap.loc["ratio", "high"])
     True
     """
-    truth, flags = _check_inputs(y_true, y_pred, sensitive_features)
-    groups = pd.Series(sensitive_features).reset_index(drop=True)
+    truth, flags, groups = _check_inputs(y_true, y_pred, sensitive_features)
+    groups = groups.reset_index(drop=True)
     present = list(pd.unique(groups.dropna()))
     check_choice(group, present, name="group")
     if reference is not None:
@@ -463,7 +517,7 @@ def compare_groups(
     cells = np.concatenate(
         [_confusion(truth[in_group], flags[in_group]), _confusion(truth[in_reference], flags[in_reference])]
     )
-    return _compare_cells(cells, len(truth), metric, n_resamples, confidence, check_random_state(random_state))
+    return _compare_cells(cells, len(truth), metric, n_resamples, confidence, check_seed(random_state))
 
 
 def audit_gap(
@@ -503,9 +557,8 @@ def audit_gap(
     >>> audit_gap(train_pilot_tree(train), test, random_state=0).loc["ratio", "shown"]
     '2.8× (1.7–4.2)'
     """
-    check_model(model)
-    check_frame(citizens, name="citizens", columns=[TARGET])
-    groups = check_column(with_groups(citizens), by, name="by")
+    citizens = check_scoring(model, citizens)
+    groups = _groups(citizens, by)
     return compare_groups(
         citizens[TARGET],
         model.predict(citizens),
@@ -533,7 +586,7 @@ def _compare_cells(cells, n_citizens, metric, n_resamples, confidence, rng):
     for name, values, unit in (("ratio", ratio, "×"), ("difference", 100 * difference, " points")):
         estimate, resampled = values[0], values[1:]
         resampled = resampled[~np.isnan(resampled)]
-        low, high = np.percentile(resampled, [tail, 100 - tail]) if len(resampled) else (np.nan, np.nan)
+        low, high = _percentiles(resampled, [tail, 100 - tail])
         digits = 1 if name == "ratio" else 0
         rows[name] = {
             "estimate": estimate,
@@ -542,6 +595,15 @@ def _compare_cells(cells, n_citizens, metric, n_resamples, confidence, rng):
             "shown": f"{estimate:.{digits}f}{unit} ({low:.{digits}f}–{high:.{digits}f})",
         }
     return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def _percentiles(values, percents):
+    """``np.percentile``, but infinite where it falls between two infinite values (a ratio over a rate of 0)."""
+    if not len(values):
+        return np.nan, np.nan
+    with np.errstate(invalid="ignore"):
+        found = np.percentile(values, percents)
+    return tuple(np.where(np.isnan(found), np.inf, found))
 
 
 def _resample_counts(counts, n_resamples, rng):
@@ -595,7 +657,8 @@ def audit(model, citizens, *, by="district"):
         Citizens with known outcomes, e.g. the pilot test split.
     by : str, default "district"
         A column of `citizens`, or ``"age_band"`` or ``"estate"`` (the
-        estate against the rest of the municipality).
+        estate against the rest of the municipality). By ``"education"``,
+        citizens with none registered are the group :data:`NOT_REGISTERED`.
 
     Returns
     -------
@@ -608,13 +671,16 @@ def audit(model, citizens, *, by="district"):
     >>> table = audit(train_pilot_tree(train), test, by="estate")
     >>> table.index.tolist()
     ['Lyngtoften', 'rest of the municipality']
+    >>> audit(train_pilot_tree(train), test, by="education").index[-1]
+    '(none registered)'
     """
-    check_model(model)
-    check_frame(citizens, name="citizens", columns=[TARGET])
-    groups = with_groups(citizens)
-    return group_metrics(
-        citizens[TARGET], model.predict(citizens), sensitive_features=check_column(groups, by, name="by")
-    )
+    citizens = check_scoring(model, citizens)
+    return group_metrics(citizens[TARGET], model.predict(citizens), sensitive_features=_groups(citizens, by))
+
+
+def _groups(citizens, by):
+    """The column `by` of :func:`with_groups`, a missing value as a group of its own (:data:`NOT_REGISTERED`)."""
+    return _with_missing_group(check_column(with_groups(citizens), by, name="by"))
 
 
 def with_groups(citizens):
@@ -668,9 +734,8 @@ def rates_by_threshold(model, citizens, *, by="estate", thresholds=THRESHOLD_GRI
     >>> curve.loc[(0.5, "Lyngtoften"), ["found_work", "false_positive_rate"]].round(3).tolist()
     [75.0, 0.253]
     """
-    check_model(model)
-    check_frame(citizens, name="citizens", columns=[TARGET])
-    groups = check_column(with_groups(citizens), by, name="by")
+    citizens = check_scoring(model, citizens)
+    groups = _groups(citizens, by)
     grid = [check_probability(t, name="thresholds") for t in ([thresholds] if np.ndim(thresholds) == 0 else thresholds)]
     proba = model.predict_proba(citizens)[:, 1]
     still = citizens[TARGET].to_numpy() == 1
@@ -928,9 +993,8 @@ def teams_by_prediction(model, citizens, *, by="estate", threshold=0.5):
     >>> int(teams.loc["Lyngtoften", "found_work_long_term"]), int(teams.loc["Lyngtoften", "found_work"])
     (19, 75)
     """
-    check_model(model, method="predict_proba")
-    check_frame(citizens, name="citizens", columns=[TARGET])
-    groups = check_column(with_groups(citizens), by, name="by")
+    citizens = check_scoring(model, citizens, method="predict_proba")
+    groups = _groups(citizens, by)
     threshold = check_probability(threshold, name="threshold")
     long_term = model.predict_proba(citizens)[:, 1] > threshold
     found_work = citizens[TARGET].to_numpy() == 0
@@ -1073,10 +1137,10 @@ def residence_audit(model, citizens, *, by="district", threshold=0.5, random_sta
     >>> table.loc["Lyngtoften", ["wrongly_flagged", "found_work"]].tolist()
     [19, 75]
     """
-    check_model(model, method="predict_proba")
-    check_frame(citizens, name="citizens", columns=["citizen_id", TARGET])
+    citizens = check_scoring(model, citizens, columns=["citizen_id", "district"], method="predict_proba")
     check_choice(by, AUDIT_GROUPS, name="by")
     threshold = check_probability(threshold, name="threshold")
+    check_seed(random_state)
     return residence_table(
         address_scores(model, citizens), with_groups(citizens)[by], threshold=threshold, random_state=random_state
     )
@@ -1109,9 +1173,15 @@ def address_scores(model, citizens):
     >>> address_scores(p.model, p.test).in_each_district.shape
     (2000, 7)
     """
-    check_model(model, method="predict_proba")
-    check_frame(citizens, name="citizens", columns=["citizen_id", TARGET, "district"])
-    moved = flip_test(model, citizens, column="district")
+    citizens = check_scoring(model, citizens, columns=["citizen_id", "district"], method="predict_proba")
+    repeated = citizens["citizen_id"][citizens["citizen_id"].duplicated()]
+    if len(repeated):
+        raise ValueError(
+            f"`citizens['citizen_id']` must name each citizen once, but {len(repeated)} of its {len(citizens)} "
+            f"ids are repeats, e.g. {repeated.iloc[0]!r}. Drop the repeated rows first, "
+            "e.g. citizens.drop_duplicates('citizen_id')."
+        )
+    moved = _flip(model, citizens, column="district", values=None, threshold=0.5)
     in_each_district = moved.pivot(columns="value", values="probability", index="citizen_id")
     return AddressScores(
         model.predict_proba(citizens)[:, 1],
@@ -1172,7 +1242,7 @@ def residence_table(scores, groups, *, threshold=0.5, random_state=BOOTSTRAP_SEE
             counts[numerator].to_numpy(), counts[denominator].to_numpy()
         )
     table["too_small"] = counts[["count", "found_work", "still_unemployed"]].min(axis=1) < MIN_COUNT
-    rng = check_random_state(random_state)
+    rng = check_seed(random_state)
     total, n = cells.sum().to_numpy(), len(truth)
     ratios = [
         _compare_cells(np.concatenate([row, total - row]), n, "false_positive_rate", N_RESAMPLES, CONFIDENCE, rng).loc[
@@ -1245,11 +1315,10 @@ def group_shares(citizens, by="district", *, of="unemployed_12m"):
     check_choice(by, GROUPINGS, name="by")
     check_choice(of, list(SHARES), name="of")
     needed = {"unemployed_12m": ["unemployed_12m"]}.get(of, ["education"])
-    frame = check_frame(citizens, name="citizens", columns=[*needed, "origin", "age", "district"])
+    outcome = TARGET if of == "unemployed_12m" else None
+    frame = check_citizens(citizens, columns=[*needed, "origin", "age", "district"], outcome=outcome)
     frame = with_immigrant(with_groups(frame))
-    groups = frame[by]
-    if by == "education":
-        groups = groups.cat.add_categories(NOT_REGISTERED).fillna(NOT_REGISTERED)
+    groups = _with_missing_group(frame[by])
     if of == "unemployed_12m":
         has, counted = frame["unemployed_12m"] == 1, pd.Series(True, index=frame.index)
     elif of == "education_missing":
@@ -1307,8 +1376,7 @@ def accuracy_by_certainty(model, citizens, *, bands=CERTAINTY_BANDS):
     ...
     ValueError: `bands` must be increasing numbers from 0.5 to 1, e.g. [0.5, 0.7, 0.9, 1.0], but [0.5, 95] was passed.
     """
-    check_model(model, method="predict_proba")
-    check_frame(citizens, name="citizens", columns=[TARGET])
+    citizens = check_scoring(model, citizens, method="predict_proba")
     edges = list(bands) if not isinstance(bands, str) else []
     if (
         len(edges) < 2
@@ -1386,7 +1454,7 @@ def compare_cohorts(model, cohorts, *, by=None, metrics=COHORT_RATES):
         check_choice(metric, list(RATES), name="metrics")
     parts = {}
     for name, citizens in cohorts.items():
-        check_frame(citizens, name=f"cohorts[{name!r}]", columns=[TARGET, "origin"])
+        citizens = check_scoring(model, citizens, name=f"cohorts[{name!r}]", columns=["origin", "age", "district"])
         frame = with_immigrant(citizens).assign(cohort=str(name))
         table = audit_intervals(model, frame, by="cohort" if by is None else by)
         parts[str(name)] = table["shown"].unstack("metric")[chosen]

@@ -4,16 +4,19 @@ Regenerate the files with ``python -m casekit.tools data`` (or ``make data``);
 the same seed gives the same bytes.
 """
 
+from functools import partial
+from importlib.resources import files
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from casekit._validation import check_choice, check_frame
+from casekit._validation import _did_you_mean, _how_many, _in_range, _outcome, check_choice, check_frame
 from casekit.codebook import CATEGORIES, categorical_dtype, codebook
 from casekit.world import IMMIGRANT, WORLD, World, describe_world, make_citizens
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+#: The folder with the cohorts and the codebook: the repository's ``data/``, installed as ``casekit.datasets``.
+DATA_DIR = files("casekit.datasets")
 
 #: The seed of the pilot data; the 2019 cohort uses the next one. Chosen as the
 #: first seed whose pilot tree scores 88.7 % and does at least five points worse
@@ -141,6 +144,85 @@ def load_citizens(cohort="pilot", *, world=None, data_dir=None):
 
 def _check_cohort(cohort):
     return check_choice(str(cohort) if isinstance(cohort, int) else cohort, list(COHORTS), name="cohort")
+
+
+#: The values a numeric column of the citizen data can hold in the kit's world, as ``casekit/content/codebook.csv``
+#: documents them: column -> (lowest, highest; None for no upper end).
+RANGES = {"age": (18, 64), "years_employed_5y": (0.0, 5.0), "months_unemployed": (1, 36), "missed_meetings": (0, None)}
+#: The categorical columns a citizen may leave empty: education, when it is not registered on Jobnet.
+MAY_BE_MISSING = ("education",)
+
+
+def check_citizens(frame, *, name="citizens", columns=(), outcome=None, min_rows=1):
+    """Return `frame` checked against the codebook, its plain text columns made the codebook's categoricals.
+
+    Every column of the codebook that `frame` has is checked: a categorical
+    column may hold only its categories (education may be missing), a numeric
+    one only the values of :data:`RANGES`; `outcome`, if given, only 0 and 1.
+    A frame read with plain ``pd.read_csv`` gets its categoricals back, so it
+    works like one from :func:`casekit.load_citizens`.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    name : str
+        The argument's name, for the error message.
+    columns : sequence of str
+        Columns `frame` must have.
+    outcome : str, optional
+        The outcome column (``"unemployed_12m"``), when the caller needs it.
+    min_rows : int, default 1
+
+    Returns
+    -------
+    pandas.DataFrame
+        `frame` itself when nothing needed changing, else a changed copy.
+
+    Examples
+    --------
+    >>> plain = pd.DataFrame({"district": ["Havnen"], "age": [30]})
+    >>> check_citizens(plain)["district"].dtype == categorical_dtype("district")
+    True
+    >>> check_citizens(pd.DataFrame({"district": ["havnen"]}))
+    Traceback (most recent call last):
+    ...
+    ValueError: `citizens['district']` must hold only ['Bymidten', 'Havnen', 'Vestbyen', 'Skovbakken', 'Engdal', \
+'Landsbyerne', 'Lyngtoften'], but 1 of its 1 values is not, e.g. 'havnen'. Did you mean 'Havnen'?
+    >>> check_citizens(pd.DataFrame({"age": [30, -40]}))
+    Traceback (most recent call last):
+    ...
+    ValueError: `citizens['age']` must be between 18 and 64, but 1 of its 2 values is not, e.g. -40.
+    """
+    check_frame(frame, name=name, columns=[*columns, *([outcome] if outcome else [])], min_rows=min_rows)
+    checks = [(column, partial(_categorical, column=column)) for column in CATEGORIES]
+    checks += [(column, partial(_in_range, low=low, high=high)) for column, (low, high) in RANGES.items()]
+    checks += [(outcome, _outcome)] if outcome else []
+    changes = {}
+    for column, check in checks:
+        if column in frame.columns:
+            changed = check(frame[column], name=f"{name}[{column!r}]")
+            if changed is not None:
+                changes[column] = changed
+    return frame.assign(**changes) if changes else frame
+
+
+def _categorical(values, *, column, name):
+    """`values` as the codebook's categorical of `column` (None if they are already), or a ValueError naming a
+    value that is not one of its categories."""
+    allowed = CATEGORIES[column]
+    dtype = categorical_dtype(column)
+    missing = values.isna()
+    if not (isinstance(values.dtype, pd.CategoricalDtype) and set(values.cat.categories) <= set(allowed)):
+        wrong = ~values.isin(allowed) & ~missing
+        if wrong.any():
+            example = values[wrong].iloc[0]
+            raise ValueError(
+                f"`{name}` must hold only {allowed}, but {_how_many(wrong)} not, "
+                f"e.g. {example!r}.{_did_you_mean(example, allowed)}"
+            )
+    if missing.any() and column not in MAY_BE_MISSING:
+        raise ValueError(f"`{name}` must hold one of {allowed} in every row, but {_how_many(missing)} missing.")
+    return None if values.dtype == dtype else values.astype(dtype)
 
 
 def with_immigrant(citizens):

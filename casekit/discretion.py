@@ -7,10 +7,14 @@ student can change them and see what discretion does to accuracy and to who
 is wrongly flagged.
 """
 
+import re
+
 import numpy as np
 import pandas as pd
 
-from casekit._validation import check_column, check_frame, check_model, check_probability
+from casekit._validation import check_column, check_frame, check_probability
+from casekit.data import check_citizens
+from casekit.model import TARGET, check_scoring
 
 #: A caseworker's default reasons to lift a flag and to add one (editable).
 UNFLAG_IF = "benefit_type == 'dagpenge' and missed_meetings == 0 and not health_limitation"
@@ -29,6 +33,9 @@ def human_in_the_loop(model, citizens, *, unflag_if=UNFLAG_IF, flag_if=FLAG_IF, 
         pandas query strings: when a flagged citizen matches `unflag_if`, the
         caseworker lifts the flag; when an unflagged one matches `flag_if`,
         the caseworker adds one. ``None`` switches that kind of override off.
+        A rule reads only :func:`visible_to_caseworker` (the citizens without
+        the outcome and origin; ``@citizens`` is that frame too), so no rule,
+        however it is written, can use what the caseworker may not.
     threshold : float, default 0.5
 
     Returns
@@ -45,13 +52,13 @@ def human_in_the_loop(model, citizens, *, unflag_if=UNFLAG_IF, flag_if=FLAG_IF, 
     >>> sorted(decisions["override"].unique())
     ['', 'added', 'lifted']
     """
-    check_model(model, method="predict_proba")
-    check_frame(citizens, name="citizens", columns=["citizen_id"])
+    citizens = check_scoring(model, citizens, columns=["citizen_id"], outcome=False, method="predict_proba")
     threshold = check_probability(threshold, name="threshold")
     probability = model.predict_proba(citizens)[:, 1]
     model_flag = pd.Series(probability > threshold, index=citizens.index)
-    lift = model_flag & _matches(citizens, unflag_if, name="unflag_if")
-    add = ~model_flag & _matches(citizens, flag_if, name="flag_if")
+    visible = visible_to_caseworker(citizens)
+    lift = model_flag & _matches(visible, unflag_if, name="unflag_if").to_numpy()
+    add = ~model_flag & _matches(visible, flag_if, name="flag_if").to_numpy()
     final = (model_flag & ~lift) | add
     return pd.DataFrame(
         {
@@ -68,34 +75,63 @@ def human_in_the_loop(model, citizens, *, unflag_if=UNFLAG_IF, flag_if=FLAG_IF, 
 OFF_LIMITS = ["unemployed_12m", "origin"]
 
 
-def _matches(citizens, query, *, name):
-    """Boolean Series: which citizens satisfy the query string."""
+def visible_to_caseworker(citizens):
+    """Return what a caseworker's rule may read: a fresh copy of `citizens` without the :data:`OFF_LIMITS` columns.
+
+    The copy shares no data with `citizens`, so a rule evaluated against it
+    cannot reach the outcome or origin, however it is written.
+
+    Examples
+    --------
+    >>> from casekit.model import pilot
+    >>> [column for column in OFF_LIMITS if column in visible_to_caseworker(pilot().test)]
+    []
+    """
+    kept = [column for column in citizens.columns if column not in OFF_LIMITS]
+    visible = citizens[kept].copy(deep=True)
+    visible.index = citizens.index.copy(deep=True)
+    visible.attrs = {}
+    return visible
+
+
+def _matches(visible, query, *, name):
+    """Boolean Series: which citizens satisfy the query string, read against `visible` only.
+
+    The rule's namespace holds nothing but `visible` (as ``@citizens``, its rows numbered from 0), and
+    private or special attributes (``._x``, ``__x__``) are refused, so no rule
+    can find its way back to the full frame.
+    """
     if query is None:
-        return pd.Series(False, index=citizens.index)
-    named = [column for column in OFF_LIMITS if column in str(query)]
-    if named:
-        raise ValueError(
-            f"`{name}` may not use {named}: a caseworker cannot know the outcome in advance, and "
-            f"origin is kept only to audit the model. {query!r} was passed."
-        )
+        return pd.Series(False, index=visible.index)
+    allowed = f'a pandas query over the columns {list(visible.columns)}, e.g. "missed_meetings >= 2"'
+    if not isinstance(query, str):
+        raise TypeError(f"`{name}` must be {allowed}, or None, but {query!r} was passed.")
+    if "__" in query or re.search(r"\.\s*_", query):
+        raise ValueError(f"`{name}` must be {allowed}, with no private attributes (._x, __x__); {query!r} was passed.")
+    rows = visible.reset_index(drop=True)  # by position, so that rows sharing an index label stay apart
     try:
-        chosen = citizens.query(query).index
+        chosen = rows.query(query, local_dict={"citizens": rows}, global_dict={}).index
     except Exception as error:
-        raise ValueError(
-            f"`{name}` must be a pandas query over the columns {list(citizens.columns)}, "
-            f'e.g. "missed_meetings >= 2", but {query!r} failed: {error}'
-        ) from None
-    return pd.Series(citizens.index.isin(chosen), index=citizens.index)
+        named = [column for column in OFF_LIMITS if column in query or column in str(error)]
+        if named:
+            raise ValueError(
+                f"`{name}` may not use {named}: a caseworker cannot know the outcome in advance, and "
+                f"origin is kept only to audit the model. A rule sees only {list(visible.columns)}; "
+                f"{query!r} was passed."
+            ) from None
+        raise ValueError(f"`{name}` must be {allowed}, but {query!r} failed: {error}") from None
+    return pd.Series(rows.index.isin(chosen), index=visible.index)
 
 
 def _check_decisions(decisions, citizens):
     check_frame(decisions, name="decisions", columns=["model_flag", "final_flag", "override"])
-    check_frame(citizens, name="citizens", columns=["district", "unemployed_12m"])
+    citizens = check_citizens(citizens, columns=["district"], outcome=TARGET)
     if not decisions.index.equals(citizens.index):
         raise ValueError(
             "`decisions` must come from human_in_the_loop(model, citizens) for the same `citizens`, "
             f"but it has {len(decisions)} rows and `citizens` {len(citizens)}."
         )
+    return citizens
 
 
 def compare_flags(decisions, citizens, *, by="estate"):
@@ -127,7 +163,7 @@ def compare_flags(decisions, citizens, *, by="estate"):
     """
     from casekit.audit import group_intervals, with_groups
 
-    _check_decisions(decisions, citizens)
+    citizens = _check_decisions(decisions, citizens)
     groups = check_column(with_groups(citizens), by, name="by")
     parts = {}
     for label, column in (("tree flag", "model_flag"), ("final flag", "final_flag")):
@@ -165,7 +201,7 @@ def override_effects(decisions, citizens, *, by="estate"):
     """
     from casekit.audit import with_groups
 
-    _check_decisions(decisions, citizens)
+    citizens = _check_decisions(decisions, citizens)
     groups = check_column(with_groups(citizens), by, name="by")
     overridden = (decisions["override"] != "").to_numpy()
     tree_right = decisions["model_flag"].to_numpy() == (citizens["unemployed_12m"] == 1).to_numpy()

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from casekit._validation import check_choice, check_column, check_frame, check_model, check_probability
-from casekit.codebook import CATEGORIES, DISTRICTS, EDUCATION_LEVELS, categorical_dtype
-from casekit.model import encoded_features
+from casekit._validation import check_choice, check_column, check_model, check_probability
+from casekit.codebook import DISTRICTS, EDUCATION_LEVELS
+from casekit.data import RANGES, check_citizens
+from casekit.i18n import _, ngettext
+from casekit.model import _columns_read, check_scoring, encoded_features
 
 _WHOLE_NUMBERS = {"age", "months_unemployed", "missed_meetings"}
 
@@ -47,17 +49,29 @@ class Explanation:
         return _evidence(self.leaf_unemployed, self.leaf_size)
 
     def __str__(self):
-        verdict = "flagged as at risk" if self.flagged else "not flagged"
-        lines = [
-            f"Citizen {self.citizen_id}: {verdict}, because {self.evidence} after 12 months "
-            f"(probability {self.probability:.2f}); they share these facts with the citizen:"
-        ]
-        return "\n".join(lines + [f"  - {rule}" for rule in self.rules])
+        # Translators: {evidence} is e.g. "27 of 27 similar citizens in the training data were still unemployed".
+        flagged = _(
+            "Citizen {citizen_id}: flagged as at risk, because {evidence} after 12 months "
+            "(probability {probability:.2f}); they share these facts with the citizen:"
+        )
+        # Translators: {evidence} is e.g. "1 of 1,305 similar citizens in the training data was still unemployed".
+        not_flagged = _(
+            "Citizen {citizen_id}: not flagged, because {evidence} after 12 months "
+            "(probability {probability:.2f}); they share these facts with the citizen:"
+        )
+        line = (flagged if self.flagged else not_flagged).format(
+            citizen_id=self.citizen_id, evidence=self.evidence, probability=self.probability
+        )
+        return "\n".join([line] + [f"  - {rule}" for rule in self.rules])
 
 
 def _evidence(unemployed, size):
-    verb = "was" if unemployed == 1 else "were"
-    return f"{unemployed:,} of {size:,} similar citizens in the training data {verb} still unemployed"
+    said = ngettext(
+        "{unemployed:,} of {size:,} similar citizens in the training data was still unemployed",
+        "{unemployed:,} of {size:,} similar citizens in the training data were still unemployed",
+        unemployed,
+    )
+    return said.format(unemployed=unemployed, size=size)
 
 
 def explain(model, citizen, *, threshold=0.5):
@@ -92,7 +106,7 @@ def explain(model, citizen, *, threshold=0.5):
       - age is 54 or less (here: 44)
     """
     _check_tree(model)
-    row = _one_citizen(citizen)
+    row = _one_citizen(model, citizen)
     threshold = check_probability(threshold, name="threshold")
     encoded = model[:-1].transform(row)
     tree = model[-1].tree_
@@ -112,7 +126,7 @@ def explain(model, citizen, *, threshold=0.5):
     size, unemployed = _leaf_counts(model[-1], path[-1:])
     probability = float(unemployed[0] / size[0])
     return Explanation(
-        citizen_id=str(row["citizen_id"].iloc[0]) if "citizen_id" in row else "(no id)",
+        citizen_id=str(row["citizen_id"].iloc[0]) if "citizen_id" in row else _("(no id)"),
         probability=probability,
         flagged=probability > threshold,
         rules=rules,
@@ -171,7 +185,7 @@ def leaf_counts(model, citizens):
     True
     """
     _check_tree(model)
-    check_frame(citizens, name="citizens")
+    citizens = check_scoring(model, citizens, outcome=False)
     leaves = model[-1].apply(model[:-1].transform(citizens))
     size, unemployed = _leaf_counts(model[-1], leaves)
     return pd.DataFrame(
@@ -191,25 +205,24 @@ def _check_tree(model):
         raise TypeError(
             f"`model` must be a fitted pilot tree from casekit.train_pilot_tree, but {type(model).__name__} was passed."
         )
+    check_model(model, method="predict_proba")
 
 
 def _as_frame(citizens):
-    """A Series (one citizen) as a one-row frame with the kit's dtypes; a frame as it is."""
+    """A Series (one citizen) as a one-row frame (checking gives it the kit's dtypes); a frame as it is."""
     if not isinstance(citizens, pd.Series):
         return citizens
-    frame = citizens.to_frame().T.infer_objects()
-    return frame.astype({column: categorical_dtype(column) for column in CATEGORIES if column in frame})
+    return citizens.to_frame().T.infer_objects()
 
 
-def _one_citizen(citizen):
+def _one_citizen(model, citizen):
     citizen = _as_frame(citizen)
-    check_frame(citizen, name="citizen")
-    if len(citizen) != 1:
+    if isinstance(citizen, pd.DataFrame) and len(citizen) != 1:
         raise ValueError(
             f"`citizen` must be one citizen, e.g. citizens.iloc[0] or "
             f"citizens[citizens['citizen_id'] == 'JC15-00001'], but {len(citizen)} rows were passed."
         )
-    return citizen
+    return check_scoring(model, citizen, name="citizen", outcome=False)
 
 
 def _rule(name, column, low, high, value):
@@ -222,28 +235,36 @@ def _rule(name, column, low, high, value):
     finite = (bool(np.isfinite(low)), bool(np.isfinite(high)))
     if name in _WHOLE_NUMBERS:
         low, high = (math.floor(low) + 1 if finite[0] else None), (math.floor(high) if finite[1] else None)
-        words = {(True, True): f"{low} to {high}", (True, False): f"{low} or more", (False, True): f"{high} or less"}
+        words = {
+            # Translators: {feature} is a column of the citizen data in words, e.g. "age" or "years employed in the
+            # last 5"; {value} is the citizen's own value.
+            (True, True): _("{feature} is {low} to {high} (here: {value:g})"),
+            (True, False): _("{feature} is {low} or more (here: {value:g})"),
+            (False, True): _("{feature} is {high} or less (here: {value:g})"),
+        }
     else:
         words = {
-            (True, True): f"between {low:.2f} and {high:.2f}",
-            (True, False): f"more than {low:.2f}",
-            (False, True): f"at most {high:.2f}",
+            # Translators: {feature} is a column of the citizen data in words, e.g. "years employed in the last 5".
+            (True, True): _("{feature} is between {low:.2f} and {high:.2f} (here: {value:g})"),
+            (True, False): _("{feature} is more than {low:.2f} (here: {value:g})"),
+            (False, True): _("{feature} is at most {high:.2f} (here: {value:g})"),
         }
-    return f"{label} is {words[finite]} (here: {value:g})"
+    return words[finite].format(feature=label, low=low, high=high, value=value)
 
 
 def _education_rule(low, high, value):
     if np.isnan(value):
-        return "education is not registered on Jobnet"
+        return _("education is not registered on Jobnet")
     shortest = EDUCATION_LEVELS[math.floor(low) + 1 if np.isfinite(low) else 0]
     longest = EDUCATION_LEVELS[math.floor(high) if np.isfinite(high) else -1]
     if shortest == longest:
-        return f"education is {shortest}"
+        # Translators: {level}, {shortest} and {longest} are education levels, codes of the data (not translated).
+        return _("education is {level}").format(level=shortest)
     if longest == EDUCATION_LEVELS[-1]:
-        return f"education is {shortest} or longer"
+        return _("education is {level} or longer").format(level=shortest)
     if shortest == EDUCATION_LEVELS[0]:
-        return f"education is {longest} or shorter"
-    return f"education is {shortest} to {longest}"
+        return _("education is {level} or shorter").format(level=longest)
+    return _("education is {shortest} to {longest}").format(shortest=shortest, longest=longest)
 
 
 def _merge_categories(rules):
@@ -263,14 +284,20 @@ def _merge_categories(rules):
             entry["is"] = category
         else:
             entry["not"].append(category)
-    return [
-        rule
-        if isinstance(rule, str)
-        else f"{rule['column']} is {rule['is']}"
-        if rule["is"]
-        else f"{rule['column']} is not {' or '.join(rule['not'])}"
-        for rule in merged
-    ]
+    return [rule if isinstance(rule, str) else _category_rule(rule) for rule in merged]
+
+
+def _category_rule(rule):
+    """'district is X' or 'district is not X or Y', in the kit's language; the values are codes."""
+    if rule["is"]:
+        # Translators: {feature} is a column of the citizen data, e.g. "district"; {value} one of its values (a code).
+        return _("{feature} is {value}").format(feature=rule["column"], value=rule["is"])
+    values = rule["not"][0]
+    for value in rule["not"][1:]:
+        # Translators: two values of a column, e.g. "Lyngtoften or Havnen"; the values are not translated.
+        values = _("{first} or {second}").format(first=values, second=value)
+    # Translators: {feature} is a column of the citizen data, e.g. "district"; {values} e.g. "Lyngtoften or Havnen".
+    return _("{feature} is not {values}").format(feature=rule["column"], values=values)
 
 
 def facts_used(model, citizens):
@@ -297,7 +324,7 @@ def facts_used(model, citizens):
     False
     """
     _check_tree(model)
-    check_frame(citizens, name="citizens")
+    citizens = check_scoring(model, citizens, outcome=False)
     source = list(encoded_features(model).values())
     columns = list(dict.fromkeys(source))
     tree = model[-1].tree_
@@ -318,7 +345,9 @@ def flip_test(model, citizens, *, column="district", values=None, threshold=0.5)
     citizens : pandas.DataFrame or pandas.Series
         The citizens to move (a Series is one citizen).
     column : str, default "district"
-        The fact to change.
+        The fact to change: one the model's flags depend on (for the pilot
+        tree, a column it asks about somewhere). Any other is refused, since
+        changing it cannot change a flag.
     values : list, optional
         The values to try; all categories of a categorical column by default.
     threshold : float, default 0.5
@@ -338,16 +367,51 @@ def flip_test(model, citizens, *, column="district", values=None, threshold=0.5)
     >>> moved = flip_test(train_pilot_tree(train), test.iloc[0])
     >>> moved["value"].tolist()[-1]
     'Lyngtoften'
+    >>> flip_test(train_pilot_tree(train), test, column="origin")
+    Traceback (most recent call last):
+    ...
+    ValueError: `column` must be one of the columns the model's flags depend on, ['district', 'education', 'age', \
+'years_employed_5y'], but 'origin' was passed: the model never reads it, so changing it cannot change a flag.
     """
-    check_model(model, method="predict_proba")
-    frame = _as_frame(citizens)
-    check_frame(frame, name="citizens", columns=["citizen_id"])
-    original = check_column(frame, column, name="column")
+    frame = check_scoring(model, _as_frame(citizens), columns=["citizen_id"], outcome=False, method="predict_proba")
+    check_column(frame, column, name="column")
+    read, asked = _columns_read(model), _columns_asked(model)
+    if read and column not in asked:
+        reason = "the tree never asks about it" if column in read else "the model never reads it"
+        raise ValueError(
+            f"`column` must be one of the columns the model's flags depend on, {asked}, but {column!r} was passed: "
+            f"{reason}, so changing it cannot change a flag."
+        )
     threshold = check_probability(threshold, name="threshold")
+    return _flip(model, frame, column=column, values=values, threshold=threshold)
+
+
+def _columns_asked(model):
+    """The columns of a pilot pipeline its tree asks about somewhere, in the pipeline's order; [] for another model."""
+    read = _columns_read(model)
+    if not read or not hasattr(model[-1], "tree_"):
+        return read
+    source = list(encoded_features(model).values())
+    features = model[-1].tree_.feature
+    asked = {source[f] for f in features[features >= 0]}
+    return [column for column in read if column in asked]
+
+
+def _flip(model, frame, *, column, values, threshold):
+    """:func:`flip_test` on citizens already checked: the residence audit moves citizens whatever the model reads."""
+    original = frame[column]
     if values is None:
         if not isinstance(original.dtype, pd.CategoricalDtype):
             raise ValueError(f"`values` must be given for the non-categorical column {column!r}, e.g. values=[25, 45].")
         values = list(original.cat.categories)
+    if isinstance(values, (str, dict)) or np.ndim(values) != 1 or len(values) == 0:
+        raise ValueError(
+            f"`values` must be a non-empty list of values for {column!r}, e.g. values={original.iloc[:1].tolist()}, "
+            f"but {values!r} was passed."
+        )
+    values = list(values)
+    if column in RANGES:
+        check_citizens(pd.DataFrame({column: values}), name="values")
     actual = model.predict_proba(frame)[:, 1] > threshold
     tried = []
     for value in values:
@@ -375,9 +439,8 @@ def _same_dtype(value, original):
 
 
 def _check_searchable(model, citizens):
-    """`model` can score, and `citizens` have ids to search by."""
-    check_model(model, method="predict_proba")
-    return check_frame(citizens, name="citizens", columns=["citizen_id"])
+    """`model` can score, and `citizens` have ids to search by: the citizens, checked."""
+    return check_scoring(model, citizens, columns=["citizen_id"], outcome=False, method="predict_proba")
 
 
 def lookup(model, citizens, citizen_id, *, threshold=0.5):
@@ -405,7 +468,7 @@ def lookup(model, citizens, citizen_id, *, threshold=0.5):
     >>> lookup(train_pilot_tree(train), test, "JC18-01186").flagged
     True
     """
-    _check_searchable(model, citizens)
+    citizens = _check_searchable(model, citizens)
     match = citizens[citizens["citizen_id"] == citizen_id]
     if match.empty:
         examples = citizens["citizen_id"].head(3).tolist()
@@ -440,7 +503,7 @@ def closest_citizen(model, citizens, probability):
     >>> len(citizen), round(float(p.model.predict_proba(citizen)[0, 1]), 1)
     (1, 0.9)
     """
-    _check_searchable(model, citizens)
+    citizens = _check_searchable(model, citizens)
     probability = check_probability(probability, name="probability")
     distance = np.abs(model.predict_proba(citizens)[:, 1] - probability)
     return citizens.iloc[[int(np.argmin(distance))]]
@@ -466,6 +529,6 @@ def move(citizens, district):
     >>> move(pilot().test.head(2), "Havnen")["district"].tolist()
     ['Havnen', 'Havnen']
     """
-    check_frame(citizens, name="citizens", columns=["district"])
+    citizens = check_citizens(citizens, columns=["district"])
     check_choice(district, DISTRICTS, name="district")
     return citizens.assign(district=pd.Categorical([district] * len(citizens), dtype=citizens["district"].dtype))

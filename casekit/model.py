@@ -26,9 +26,9 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import OneHotEncoder, OrdinalEncoder
 from sklearn.tree import DecisionTreeClassifier
 
-from casekit._validation import check_frame, check_model
+from casekit._validation import check_model
 from casekit.codebook import CATEGORIES, EDUCATION_LEVELS
-from casekit.data import load_citizens
+from casekit.data import check_citizens, load_citizens
 
 TARGET = "unemployed_12m"
 #: The case's features: residence, gender, age, and Jobnet's employment and education.
@@ -61,7 +61,7 @@ def split_pilot(citizens):
     >>> len(train), len(test)
     (6000, 2000)
     """
-    check_frame(citizens, name="citizens", columns=[TARGET], min_rows=8)
+    citizens = check_citizens(citizens, outcome=TARGET, min_rows=8)
     return tuple(train_test_split(citizens, test_size=TEST_SIZE, stratify=citizens[TARGET], random_state=SPLIT_SEED))
 
 
@@ -110,6 +110,38 @@ def features_of(model):
     """
     check_model(model)
     return [column for name, _, columns in model[0].transformers_ if name != "remainder" for column in columns]
+
+
+def _columns_read(model):
+    """The columns a fitted pilot pipeline reads (:func:`features_of`); an empty list for any other model."""
+    try:
+        return features_of(model)
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError):
+        return []
+
+
+def check_scoring(model, citizens, *, name="citizens", outcome=True, columns=(), method="predict"):
+    """Return `citizens` ready for `model` to score, or raise a kit error.
+
+    `model` must have `method`; `citizens` must have the columns the model
+    reads, `columns` and (with ``outcome=True``) the outcome, and pass
+    :func:`casekit._validation.check_citizens`: a plain CSV frame comes back
+    with the codebook's categoricals.
+
+    Examples
+    --------
+    >>> p = pilot()
+    >>> check_scoring(p.model, p.test.drop(columns="age"))
+    Traceback (most recent call last):
+    ...
+    ValueError: `citizens` has no column 'age'. It needs ['district', 'gender', 'education', 'age', \
+'years_employed_5y', 'unemployed_12m']; the columns it has are ['citizen_id', 'cohort_year', 'district', 'gender', \
+'origin', 'education', 'years_employed_5y', 'benefit_type', 'months_unemployed', 'missed_meetings', \
+'health_limitation', 'household', 'unemployed_12m'].
+    """
+    check_model(model, method=method)
+    needed = list(dict.fromkeys([*_columns_read(model), *columns]))
+    return check_citizens(citizens, name=name, columns=needed, outcome=TARGET if outcome else None)
 
 
 def encoded_features(model):
@@ -163,7 +195,10 @@ def train_pilot_tree(citizens, *, features=PILOT_FEATURES):
     -------
     sklearn.pipeline.Pipeline
         Call ``.predict(frame)`` for flags and ``.predict_proba(frame)[:, 1]``
-        for the probability of still being unemployed.
+        for the probability of still being unemployed. Its ``training_ids_``
+        hold the ``citizen_id`` of every training citizen (empty if
+        `citizens` has none), so that :func:`casekit.transparency.model_card`
+        can tell training citizens from held-out ones.
 
     Examples
     --------
@@ -174,8 +209,18 @@ def train_pilot_tree(citizens, *, features=PILOT_FEATURES):
     [0, 1, 0]
     """
     model = make_pilot_tree(features)
-    check_frame(citizens, name="citizens", columns=list(features) + [TARGET], min_rows=2)
-    return model.fit(citizens, citizens[TARGET])
+    citizens = check_citizens(citizens, columns=list(features), outcome=TARGET, min_rows=2)
+    outcomes = sorted(pd.unique(citizens[TARGET]).tolist())
+    if len(outcomes) < 2:
+        raise ValueError(
+            f"`citizens['{TARGET}']` must hold both outcomes, 0 (found work) and 1 (still unemployed), "
+            f"but all {len(citizens)} citizens have {outcomes[0]}: a tree trained on one outcome flags everyone "
+            "or no one."
+        )
+    model.fit(citizens, citizens[TARGET])
+    ids = citizens["citizen_id"] if "citizen_id" in citizens.columns else []
+    model.training_ids_ = frozenset(str(citizen_id) for citizen_id in ids)
+    return model
 
 
 @dataclass(frozen=True)
@@ -213,15 +258,26 @@ def evaluate(model, citizens):
         Accuracy with its 95 % Wilson confidence interval, the majority-class
         baseline and the confusion matrix (rows: truth, columns: prediction).
 
+    Raises
+    ------
+    ValueError
+        When `citizens` lack a column the model reads, or hold values outside
+        the codebook: an outcome other than 0 and 1, an unknown district, an
+        age outside 18-64 (:func:`casekit.data.check_citizens`).
+
     Examples
     --------
     >>> from casekit import load_citizens
     >>> train, test = split_pilot(load_citizens())
     >>> print(evaluate(train_pilot_tree(train), test))  # doctest: +ELLIPSIS
     Accuracy 88.7% on 2000 citizens ...
+    >>> evaluate(train_pilot_tree(train), test.assign(unemployed_12m=2))
+    Traceback (most recent call last):
+    ...
+    ValueError: `citizens['unemployed_12m']` must be 0 (found work) or 1 (still unemployed) for every citizen, \
+but its values are 2.
     """
-    check_model(model)
-    check_frame(citizens, name="citizens", columns=[TARGET])
+    citizens = check_scoring(model, citizens)
     truth = citizens[TARGET].to_numpy()
     predicted = model.predict(citizens)
     correct = int((truth == predicted).sum())

@@ -9,17 +9,20 @@ identifier from a small, structured space can, by hashing every candidate.
 
 import hashlib
 import hmac
+import numbers
 
 import numpy as np
 import pandas as pd
-from sklearn.utils import check_random_state
 
-from casekit._validation import check_frame, check_positive_int
+from casekit._validation import check_frame, check_positive_int, check_seed
+from casekit.data import check_citizens
 from casekit.world import make_citizens
 
 #: Facts that together can pick a person out; functions use those a table has.
 QUASI_IDENTIFIERS = ["birth_date", "age", "gender", "district", "household"]
 DAY_OF_THE_LEAK = pd.Timestamp("2019-04-01")
+#: The oldest age in the kit's world (``casekit/content/codebook.csv``): a band's middle is kept at or below it.
+OLDEST = 64
 
 
 def leaked_spreadsheet(n_samples=20_000, *, random_state=0):
@@ -35,7 +38,7 @@ def leaked_spreadsheet(n_samples=20_000, *, random_state=0):
     ['row', 'birth_date', 'age', 'gender', 'district', 'household', 'benefit_type', 'church_member']
     """
     n = check_positive_int(n_samples, name="n_samples")
-    rng = check_random_state(random_state)
+    rng = check_seed(random_state)
     people = make_citizens(n, random_state=rng).reset_index(drop=True)
     days_since_birthday = pd.to_timedelta(rng.randint(0, 365, n), unit="D")
     birth = (
@@ -55,8 +58,20 @@ def leaked_spreadsheet(n_samples=20_000, *, random_state=0):
 def _present(frame, quasi_identifiers):
     check_frame(frame, name="frame")
     if quasi_identifiers is None:
-        return [column for column in QUASI_IDENTIFIERS if column in frame.columns]
-    return list(quasi_identifiers)
+        columns = [column for column in QUASI_IDENTIFIERS if column in frame.columns]
+        if not columns:
+            raise ValueError(
+                f"`frame` has none of the quasi-identifiers {QUASI_IDENTIFIERS}; its columns are "
+                f"{list(frame.columns)}. Pass `quasi_identifiers`, e.g. ['age', 'district']."
+            )
+        return columns
+    columns = [quasi_identifiers] if isinstance(quasi_identifiers, str) else quasi_identifiers
+    if not isinstance(columns, (list, tuple, pd.Index)) or not list(columns):
+        raise ValueError(
+            "`quasi_identifiers` must be a non-empty list of column names, e.g. ['age', 'district'], "
+            f"but {quasi_identifiers!r} was passed."
+        )
+    return list(columns)
 
 
 def group_sizes(frame, quasi_identifiers=None):
@@ -103,7 +118,7 @@ def generalise(frame, *, age_width=10, merge_districts=False, drop=("birth_date"
     """Return a coarser copy: no birth date, ages in bands of `age_width` years, optionally one district.
 
     Ages are replaced by the middle of their band (so a model can still use
-    them); with ``merge_districts=True`` every district becomes
+    them), never above the world's oldest age (64); with ``merge_districts=True`` every district becomes
     ``"the municipality"``; the columns in `drop` are removed if present.
 
     Examples
@@ -115,38 +130,64 @@ def generalise(frame, *, age_width=10, merge_districts=False, drop=("birth_date"
     width = check_positive_int(age_width, name="age_width")
     low = 18 + (frame["age"] - 18) // width * width
     coarse = frame.drop(columns=[c for c in drop if c in frame.columns])
-    coarse["age"] = (low + (width - 1) // 2).astype(frame["age"].dtype)
+    coarse["age"] = np.minimum(low + (width - 1) // 2, OLDEST).astype(frame["age"].dtype)
     if merge_districts:
         coarse["district"] = "the municipality"
     return coarse
+
+
+def _ids(values, *, name="values"):
+    """Return `values` as a list of ids, and whether a single id was given."""
+    if isinstance(values, (str, bytes, numbers.Number)):
+        return [values], True
+    if isinstance(values, (pd.DataFrame, dict, set)) or not hasattr(values, "__iter__"):
+        hint = " Pass one column, e.g. frame['citizen_id']." if isinstance(values, pd.DataFrame) else ""
+        raise TypeError(
+            f"`{name}` must be one id or a list (or pandas Series) of ids, e.g. ['JC15-00001', 'JC15-00002'], "
+            f"but a {type(values).__name__} was passed.{hint}"
+        )
+    return list(values), False
+
+
+def _digests(values, digest):
+    ids, single = _ids(values)
+    hashes = [digest(str(value).encode()) for value in ids]
+    return hashes[0] if single else hashes
 
 
 def pseudonymise(values, key):
     """Replace each value by a keyed hash (HMAC-SHA256, first 16 hex digits).
 
     Without `key`, nobody can tell which value a pseudonym stands for, even
-    by trying every possible value.
+    by trying every possible value. A list or Series of ids gives a list of
+    pseudonyms; a single id (a string) gives one pseudonym.
 
     Examples
     --------
     >>> pseudonymise(["JC15-00001"], key=b"secret")[0] == pseudonymise(["JC15-00001"], key=b"another")[0]
     False
+    >>> pseudonymise("JC15-00001", key=b"secret") == pseudonymise(["JC15-00001"], key=b"secret")[0]
+    True
     """
     if not isinstance(key, bytes) or len(key) < 6:
         shown = f"a key of {len(key)} bytes" if isinstance(key, bytes) else f"a {type(key).__name__}"
         raise ValueError(f"`key` must be secret bytes of at least 6 bytes, e.g. b'...', but {shown} was passed.")
-    return [hmac.new(key, str(value).encode(), hashlib.sha256).hexdigest()[:16] for value in values]
+    return _digests(values, lambda text: hmac.new(key, text, hashlib.sha256).hexdigest()[:16])
 
 
 def unkeyed_hash(values):
     """Replace each value by its plain SHA-256 hash (first 16 hex digits): no protection.
 
+    A list or Series of ids gives a list of hashes; a single id (a string) gives one hash.
+
     Examples
     --------
     >>> unkeyed_hash(["JC15-00001"]) == unkeyed_hash(["JC15-00001"])
     True
+    >>> unkeyed_hash("JC15-00001") == unkeyed_hash(["JC15-00001"])[0]
+    True
     """
-    return [hashlib.sha256(str(value).encode()).hexdigest()[:16] for value in values]
+    return _digests(values, lambda text: hashlib.sha256(text).hexdigest()[:16])
 
 
 def reverse_hashes(hashes, candidates):
@@ -163,7 +204,8 @@ def reverse_hashes(hashes, candidates):
     >>> reverse_hashes(unkeyed_hash(["JC15-02019"]), candidates)
     {'9728e093bb9c1b63': 'JC15-02019'}
     """
-    wanted = set(hashes)
+    wanted = set(_ids(hashes, name="hashes")[0])
+    candidates = _ids(candidates, name="candidates")[0]
     return {
         digest: value for value, digest in zip(candidates, unkeyed_hash(candidates), strict=True) if digest in wanted
     }
@@ -280,8 +322,8 @@ def cost_of_privacy(train, test, *, age_width=10):
     from casekit.audit import audit_intervals
     from casekit.model import PILOT_FEATURES, TARGET, evaluate, train_pilot_tree
 
-    check_frame(train, name="train", columns=PILOT_FEATURES + [TARGET])
-    check_frame(test, name="test", columns=PILOT_FEATURES + [TARGET])
+    train = check_citizens(train, name="train", columns=PILOT_FEATURES, outcome=TARGET)
+    test = check_citizens(test, name="test", columns=PILOT_FEATURES, outcome=TARGET)
     width = check_positive_int(age_width, name="age_width")
     no_district = [f for f in PILOT_FEATURES if f != "district"]
     banded = f"ages in {width}-year bands"
@@ -341,15 +383,11 @@ def leaked_flags(model, citizens, quasi_identifiers=("age", "gender", "district"
     ['Lyngtoften', 'rest of the municipality', 'all']
     """
     from casekit.audit import format_rates, with_groups
-    from casekit.model import TARGET
+    from casekit.model import TARGET, check_scoring
 
-    if not hasattr(model, "predict"):
-        raise TypeError(
-            f"`model` must be a fitted model with .predict, but a {type(model).__name__} was passed. "
-            "Did you swap `model` and `citizens`?"
-        )
-    columns = list(quasi_identifiers)
-    check_frame(citizens, name="citizens", columns=columns + [TARGET])
+    citizens = check_scoring(model, citizens)
+    columns = _present(citizens, quasi_identifiers)
+    check_frame(citizens, name="citizens", columns=columns)
     frame = citizens if age_width is None else generalise(citizens, age_width=age_width)
     sizes = group_sizes(frame, columns).to_numpy()
     flagged = pd.Series(model.predict(citizens) == 1, index=citizens.index)

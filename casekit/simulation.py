@@ -22,7 +22,9 @@ A documented model of support, on top of the world's own process:
 - **Learning.** Each year a new cohort is drawn from the world (with the 2018
   labour market throughout, so only the feedback changes), scored by the
   current tree, supported, and its outcomes observed. The tree is then
-  retrained on that year's citizens and outcomes, as a job centre would do.
+  retrained on that year's citizens and outcomes, as a job centre would do
+  (unless everyone had the same outcome: then there is nothing to learn
+  from, and last year's tree is kept).
 
 The year-0 tree is the pilot tree. All numbers come from the run; nothing is
 fixed in advance.
@@ -34,7 +36,7 @@ import numpy as np
 import pandas as pd
 from sklearn.utils import check_random_state
 
-from casekit._validation import check_choice, check_positive_int, check_probability
+from casekit._validation import check_choice, check_positive_int, check_probability, check_seed
 from casekit.codebook import ESTATE
 from casekit.model import pilot, train_pilot_tree
 from casekit.thresholds import CASEWORKERS, CITIZENS_PER_YEAR
@@ -68,12 +70,14 @@ def simulate(
     policy : {"at_risk", "likely_to_find_work", "borderline", "ignore_score"}
         Who gets the intensive-support slots.
     years : int, default 6
+        At most 50.
     caseworkers : int, default 20
     slots_per_caseworker : int, default 20
         Citizens each caseworker can support intensively in a year.
     support_effect : float, default 1.5
         How much support lowers a citizen's hidden difficulty.
     citizens_per_year : int, default 2000
+        From 100 to 100,000: each year's tree is retrained on these citizens.
     threshold : float, default 0.5
         A citizen is flagged when the score is above this; ``"borderline"``
         supports the scores closest to it first.
@@ -101,22 +105,15 @@ def simulate(
     ['year', 'policy', 'supported']
     """
     check_choice(policy, list(POLICIES), name="policy")
-    years = check_positive_int(years, name="years")
+    years = _check_whole(years, 1, MAX_YEARS, name="years")
     capacity = check_positive_int(caseworkers, name="caseworkers") * check_positive_int(
         slots_per_caseworker, name="slots_per_caseworker"
     )
-    n = check_positive_int(citizens_per_year, name="citizens_per_year")
+    n = _check_whole(citizens_per_year, *CITIZENS_PER_YEAR_RANGE, name="citizens_per_year")
     threshold = check_probability(threshold, name="threshold")
-    if (
-        isinstance(support_effect, bool)
-        or not isinstance(support_effect, (int, float, np.number))
-        or not 0 <= support_effect <= 10
-    ):
-        raise ValueError(
-            f"`support_effect` must be a number from 0 (support does nothing) to 10, but {support_effect!r} was passed."
-        )
+    support_effect = _check_support_effect(support_effect)
     # One seed per year's cohort and one for breaking ties: every policy meets the same citizens.
-    *cohort_seeds, tie_seed = check_random_state(random_state).randint(0, 2**31 - 1, size=years + 1)
+    *cohort_seeds, tie_seed = check_seed(random_state).randint(0, 2**31 - 1, size=years + 1)
     ties = check_random_state(tie_seed)
     model = pilot().model  # year 0: the pilot tree
     rows = []
@@ -128,10 +125,38 @@ def simulate(
             np.int8
         )
         rows.append(_year_summary(year, policy, cohort, score > threshold, supported))
-        model = train_pilot_tree(cohort)
+        if cohort["unemployed_12m"].nunique() == 2:  # a year with one outcome teaches nothing: keep the tree
+            model = train_pilot_tree(cohort)
         if progress is not None:
             progress.value = year
     return pd.DataFrame(rows)
+
+
+#: The longest run :func:`simulate` accepts, and the smallest and largest yearly cohorts: each year
+#: redraws the citizens and retrains the tree on them, which needs both outcomes and takes time.
+MAX_YEARS = 50
+CITIZENS_PER_YEAR_RANGE = (100, 100_000)
+
+
+def _check_whole(value, least, most, *, name):
+    """Return `value` if it is a whole number from `least` to `most`, else raise ValueError."""
+    value = check_positive_int(value, name=name)
+    if not least <= value <= most:
+        raise ValueError(f"`{name}` must be a whole number from {least:,} to {most:,}, but {value!r} was passed.")
+    return value
+
+
+def _check_support_effect(support_effect):
+    """Return `support_effect` as a float if it lies from 0 to 10, else raise ValueError."""
+    if (
+        isinstance(support_effect, bool)
+        or not isinstance(support_effect, (int, float, np.number))
+        or not 0 <= support_effect <= 10
+    ):
+        raise ValueError(
+            f"`support_effect` must be a number from 0 (support does nothing) to 10, but {support_effect!r} was passed."
+        )
+    return float(support_effect)
 
 
 def _allocate(policy, score, capacity, rng, threshold):
@@ -180,6 +205,11 @@ def compare_policies(policies=tuple(POLICIES), *, progress=None, **settings):
     >>> sorted(table["policy"].unique())
     ['at_risk', 'borderline', 'ignore_score', 'likely_to_find_work']
     """
+    policies = [policies] if isinstance(policies, str) else policies
+    if not isinstance(policies, (list, tuple)) or not policies:
+        raise ValueError(f"`policies` must be a non-empty list from {list(POLICIES)}, but {policies!r} was passed.")
+    for setting in settings:
+        check_choice(setting, [name for name in simulate.__kwdefaults__ if name != "progress"], name="settings")
     runs = []
     for done, policy in enumerate(policies):
         counter = None if progress is None else _Offset(progress, done * settings.get("years", 6))
@@ -328,11 +358,13 @@ def feedback_year(year, *, slots_per_caseworker=20, support_effect=1.5, years=6)
     >>> feedback_year(1, years=1).index.tolist()
     ['at_risk', 'likely_to_find_work', 'borderline', 'ignore_score']
     """
-    years = check_positive_int(years, name="years")
-    if year not in range(1, years + 1):
+    years = _check_whole(years, 1, MAX_YEARS, name="years")
+    if isinstance(year, bool) or year not in range(1, years + 1):
         raise ValueError(f"`year` must be a whole number from 1 to {years}, but {year!r} was passed.")
     history = _history(
-        check_positive_int(slots_per_caseworker, name="slots_per_caseworker"), float(support_effect), years
+        check_positive_int(slots_per_caseworker, name="slots_per_caseworker"),
+        _check_support_effect(support_effect),
+        years,
     )
     view = history[history["year"] == year].set_index("policy")
     return view[["unemployed_estate", "unemployed_rest", "gap", "estate_share_supported", "apparent_accuracy"]]

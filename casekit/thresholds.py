@@ -11,11 +11,11 @@ thumb (:func:`rule_versus_tree`).
 import numpy as np
 import pandas as pd
 
-from casekit._validation import check_choice, check_frame, check_model, check_positive_int, check_probability
+from casekit._validation import check_choice, check_positive_int, check_probability
 from casekit.audit import format_rate
 from casekit.codebook import EDUCATION_LEVELS
 from casekit.data import COHORTS
-from casekit.model import TARGET
+from casekit.model import TARGET, check_scoring
 
 _, _PILOT_SIZE, _PILOT_YEARS = COHORTS["pilot"]
 #: Second interviews a year in the kit's municipality (the pilot data's yearly size).
@@ -26,10 +26,17 @@ CASEWORKERS = 20
 THRESHOLDS = [round(0.05 * k, 2) for k in range(1, 20)]
 
 
-def _check_scored(model, citizens):
-    """`model` can score, and `citizens` have ids and known outcomes."""
-    check_model(model, method="predict_proba")
-    return check_frame(citizens, name="citizens", columns=["citizen_id", TARGET])
+def _check_scored(model, citizens, columns=()):
+    """`model` can score, and `citizens` have ids, known outcomes and `columns`: the citizens, checked."""
+    return check_scoring(model, citizens, columns=["citizen_id", *columns], method="predict_proba")
+
+
+def _check_scale(caseworkers, citizens_per_year):
+    """The caseworkers and the citizens a year, each a whole number of at least 1."""
+    return (
+        check_positive_int(caseworkers, name="caseworkers"),
+        check_positive_int(citizens_per_year, name="citizens_per_year"),
+    )
 
 
 def threshold_summary(model, citizens, *, threshold=0.5, caseworkers=CASEWORKERS, citizens_per_year=CITIZENS_PER_YEAR):
@@ -66,10 +73,9 @@ def threshold_summary(model, citizens, *, threshold=0.5, caseworkers=CASEWORKERS
     >>> f"{summary['accuracy']:.1%}"
     '88.7%'
     """
-    _check_scored(model, citizens)
+    citizens = _check_scored(model, citizens)
     threshold = check_probability(threshold, name="threshold")
-    caseworkers = check_positive_int(caseworkers, name="caseworkers")
-    citizens_per_year = check_positive_int(citizens_per_year, name="citizens_per_year")
+    caseworkers, citizens_per_year = _check_scale(caseworkers, citizens_per_year)
     return count_errors(
         citizens[TARGET].to_numpy(),
         model.predict_proba(citizens)[:, 1],
@@ -138,6 +144,13 @@ def threshold_curve(
 ):
     """Return :func:`threshold_summary` for each of `thresholds`, one row per threshold.
 
+    Parameters
+    ----------
+    model, citizens, caseworkers, citizens_per_year
+        As in :func:`threshold_summary`.
+    thresholds : list of float, default THRESHOLDS
+        Each between 0 and 1 (one number gives one row).
+
     Examples
     --------
     >>> from casekit import load_citizens, split_pilot, train_pilot_tree
@@ -145,20 +158,23 @@ def threshold_curve(
     >>> curve = threshold_curve(train_pilot_tree(train), test)
     >>> curve.index[[0, -1]].tolist()
     [0.05, 0.95]
+    >>> threshold_curve(train_pilot_tree(train), test, caseworkers=-3)
+    Traceback (most recent call last):
+    ...
+    ValueError: `caseworkers` must be a whole number of at least 1, but -3 was passed.
     """
-    _check_scored(model, citizens)
+    citizens = _check_scored(model, citizens)
+    chosen = [thresholds] if isinstance(thresholds, str) or np.ndim(thresholds) == 0 else list(thresholds)
+    if not chosen:
+        raise ValueError("`thresholds` must be a non-empty list of numbers between 0 and 1, but [] was passed.")
+    grid = [check_probability(t, name="thresholds") for t in chosen]
+    caseworkers, citizens_per_year = _check_scale(caseworkers, citizens_per_year)
     probability, truth = model.predict_proba(citizens)[:, 1], citizens[TARGET].to_numpy()
     rows = [
-        count_errors(
-            truth,
-            probability,
-            threshold=check_probability(t, name="thresholds"),
-            caseworkers=caseworkers,
-            citizens_per_year=citizens_per_year,
-        )
-        for t in thresholds
+        count_errors(truth, probability, threshold=t, caseworkers=caseworkers, citizens_per_year=citizens_per_year)
+        for t in grid
     ]
-    return pd.DataFrame(rows, index=pd.Index(list(thresholds), name="threshold"))
+    return pd.DataFrame(rows, index=pd.Index(chosen, name="threshold"))
 
 
 def rule_versus_tree(model, citizens, *, education_at_most="primary school", years_employed_below=2, threshold=0.5):
@@ -201,8 +217,7 @@ def rule_versus_tree(model, citizens, *, education_at_most="primary school", yea
     >>> int(table["right_where_they_disagree"].sum()) == int(table["disagreements"].iloc[0])
     True
     """
-    _check_scored(model, citizens)
-    check_frame(citizens, name="citizens", columns=[TARGET, "education", "years_employed_5y"])
+    citizens = _check_scored(model, citizens, columns=["education", "years_employed_5y"])
     check_choice(education_at_most, EDUCATION_LEVELS, name="education_at_most")
     if (
         isinstance(years_employed_below, bool)

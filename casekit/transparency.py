@@ -7,19 +7,21 @@ algorithm register would publish.
 
 import pandas as pd
 
-from casekit._validation import check_frame, check_model
 from casekit.audit import audit_intervals
 from casekit.codebook import ESTATE
+from casekit.data import check_citizens
 from casekit.explain import explain, facts_used, flip_test
-from casekit.model import TARGET, evaluate, features_of
+from casekit.i18n import N_, _
+from casekit.model import TARGET, check_scoring, evaluate, features_of
 
-#: What the job centre records beyond the pilot's features, in the words of a letter to the citizen.
+#: What the job centre records beyond the pilot's features, in the words of a letter to the citizen
+#: (in English; the letter translates them).
 RECORDED = {
-    "health_limitation": "your health",
-    "missed_meetings": "missed meetings",
-    "household": "your household",
-    "benefit_type": "your benefit",
-    "months_unemployed": "how long you have been out of work",
+    "health_limitation": N_("your health"),
+    "missed_meetings": N_("missed meetings"),
+    "household": N_("your household"),
+    "benefit_type": N_("your benefit"),
+    "months_unemployed": N_("how long you have been out of work"),
 }
 
 
@@ -52,32 +54,35 @@ def citizen_letter(model, citizen, *, threshold=0.5):
     **To citizen JC15-00041**
     """
     explanation = explain(model, citizen, threshold=threshold)
-    unseen = [RECORDED[column] for column in _unseen(model)] + ["what you told your caseworker"]
-    out_of_100 = round(explanation.probability * 100)
+    unseen = [_(RECORDED[column]) for column in _unseen(model)] + [_("what you told your caseworker")]
+    heading = _("**To citizen {citizen_id}**").format(citizen_id=explanation.citizen_id)
+    estimate = _(
+        "After your second interview, the job centre used a statistical model to estimate\n"
+        "your chances of being in work within a year. Of the {leaf_size} earlier citizens whose\n"
+        "registered facts matched yours in the ways listed below, {leaf_unemployed} were still\n"
+        "unemployed twelve months later: about **{out_of_100} in 100**."
+    ).format(
+        leaf_size=explanation.leaf_size,
+        leaf_unemployed=explanation.leaf_unemployed,
+        out_of_100=round(explanation.probability * 100),
+    )
     verdict = (
-        "marks you as **at risk of long-term unemployment**"
+        _("The model therefore marks you as **at risk of long-term unemployment**.")
         if explanation.flagged
-        else "does **not** mark you as at risk of long-term unemployment"
+        else _("The model therefore does **not** mark you as at risk of long-term unemployment.")
+    )
+    rests_on = _(
+        "The estimate rests on these facts about you, from the CPR register and from what\nyou registered on Jobnet:"
     )
     facts = "\n".join(f"- {rule}" for rule in explanation.rules)
-    return f"""**To citizen {explanation.citizen_id}**
-
-After your second interview, the job centre used a statistical model to estimate
-your chances of being in work within a year. Of the {explanation.leaf_size} earlier citizens whose
-registered facts matched yours in the ways listed below, {explanation.leaf_unemployed} were still
-unemployed twelve months later: about **{out_of_100} in 100**. The model therefore {verdict}.
-
-The estimate rests on these facts about you, from the CPR register and from what
-you registered on Jobnet:
-
-{facts}
-
-It did not look at {", ".join(unseen[:-1])} or {unseen[-1]}.
-
-**This is not a decision.** Your caseworker decides, with you, what happens next.
-You may see everything the job centre has registered about you, including this
-estimate (*aktindsigt*), and ask for wrong information to be corrected.
-"""
+    # Translators: {facts} are things the job centre records, e.g. "your health, missed meetings"; {last} one more.
+    not_seen = _("It did not look at {facts} or {last}.").format(facts=", ".join(unseen[:-1]), last=unseen[-1])
+    rights = _(
+        "**This is not a decision.** Your caseworker decides, with you, what happens next.\n"
+        "You may see everything the job centre has registered about you, including this\n"
+        "estimate (*aktindsigt*), and ask for wrong information to be corrected."
+    )
+    return f"{heading}\n\n{estimate} {verdict}\n\n{rests_on}\n\n{facts}\n\n{not_seen}\n\n{rights}\n"
 
 
 def model_card(model, train, test, *, later=None, name="The pilot tree"):
@@ -88,7 +93,9 @@ def model_card(model, train, test, *, later=None, name="The pilot tree"):
     model : sklearn.pipeline.Pipeline
         A fitted pilot tree.
     train, test : pandas.DataFrame
-        The citizens it was trained and tested on.
+        The citizens it was trained and tested on, in that order. A `test`
+        holding citizens the model was trained on is refused: its accuracy
+        would be reported as held-out.
     later : pandas.DataFrame, optional
         A later cohort with known outcomes, to report how it holds up over time.
     name : str
@@ -105,7 +112,10 @@ def model_card(model, train, test, *, later=None, name="The pilot tree"):
     >>> "## Performance for groups" in model_card(train_pilot_tree(train), train, test)
     True
     """
-    check_frame(train, name="train", columns=[TARGET, "cohort_year"])
+    train = check_citizens(train, name="train", columns=["cohort_year"], outcome=TARGET)
+    test = check_scoring(model, test, name="test")
+    _check_held_out(model, train, test)
+    later = None if later is None else check_scoring(model, later, name="later")
     result = evaluate(model, test)
     used = facts_used(model, test).any()
     intervals = audit_intervals(model, test, by="estate")
@@ -113,23 +123,72 @@ def model_card(model, train, test, *, later=None, name="The pilot tree"):
     rates = intervals["shown"].unstack()[["base_rate", "false_positive_rate", "false_negative_rate"]]
     groups = pd.concat([counts, rates], axis=1)
     years = f"{train['cohort_year'].min()}-{train['cohort_year'].max()}"
-    sections = [
-        f"# Model card: {name}",
-        "## Purpose\nPredict whether a citizen will still be unemployed 12 months after the second interview. "
-        "**What the prediction is for, and what a caseworker should do with it, has not been decided.**",
-        f"## Data\nTrained on {len(train)} synthetic citizens with second interviews in {years}; "
-        f"tested on {len(test)} others. Facts the tree asks about: {', '.join(used.index[used])}. "
-        f"Facts it may use but never asks about: {', '.join(used.index[~used]) or 'none'}.",
-        f"## Performance\n{result}\n\n{_table(result.confusion)}",
-        f"## Performance for groups\nEach rate with its 95 % interval and the citizens behind it.\n\n{_table(groups)}",
-        "## Limits\n- Measured on past cohorts; the labour market and Jobnet's registration change.\n"
-        f"- Of the citizens who found work, {groups['false_positive_rate'].iloc[0]} in {groups.index[0]} "
-        f"were flagged, against {groups['false_positive_rate'].iloc[1]} in the {groups.index[1]}.\n"
-        f"- The tree does not see: {', '.join(_unseen(model))}, nor what the citizen tells the caseworker.",
+    purpose = _(
+        "Predict whether a citizen will still be unemployed 12 months after the second interview. "
+        "**What the prediction is for, and what a caseworker should do with it, has not been decided.**"
+    )
+    # Translators: {years} e.g. "2015-2018"; {asked} and {unasked} are column names, {unasked} may be "none".
+    data = _(
+        "Trained on {train_count} synthetic citizens with second interviews in {years}; tested on {test_count} "
+        "others. Facts the tree asks about: {asked}. Facts it may use but never asks about: {unasked}."
+    ).format(
+        train_count=len(train),
+        years=years,
+        test_count=len(test),
+        asked=", ".join(used.index[used]),
+        unasked=", ".join(used.index[~used]) or _("none"),
+    )
+    flagged = groups["false_positive_rate"]
+    # Translators: {rate} e.g. "25 % (17–36 %), 19 of 75"; {group} and {other_group} are the two groups compared.
+    compared = _(
+        "Of the citizens who found work, {rate} in {group} were flagged, against {other_rate} in the {other_group}."
+    ).format(rate=flagged.iloc[0], group=groups.index[0], other_rate=flagged.iloc[1], other_group=groups.index[1])
+    limits = [
+        _("Measured on past cohorts; the labour market and Jobnet's registration change."),
+        compared,
+        # Translators: {columns} are column names of the citizen data, e.g. "health_limitation, household".
+        _("The tree does not see: {columns}, nor what the citizen tells the caseworker.").format(
+            columns=", ".join(_unseen(model))
+        ),
     ]
     if later is not None:
-        sections[-1] += f"\n- On a later cohort: {evaluate(model, later)}"
+        limits.append(_("On a later cohort: {evaluation}").format(evaluation=evaluate(model, later)))
+    behind = _("Each rate with its 95 % interval and the citizens behind it.")
+    sections = [
+        "# " + _("Model card: {name}").format(name=name),
+        "## " + _("Purpose") + "\n" + purpose,
+        "## " + _("Data") + "\n" + data,
+        "## " + _("Performance") + f"\n{result}\n\n{_table(result.confusion)}",
+        "## " + _("Performance for groups") + f"\n{behind}\n\n{_table(groups)}",
+        "## " + _("Limits") + "\n" + "\n".join(f"- {limit}" for limit in limits),
+    ]
     return "\n\n".join(sections) + "\n"
+
+
+def _check_held_out(model, train, test):
+    """Refuse a `test` the model was trained on: its accuracy there would be reported as held-out accuracy.
+
+    The model's ``training_ids_`` (:func:`casekit.train_pilot_tree` keeps them)
+    say which citizens it learnt from; without them, a `test` exactly as large
+    as the model's training data while `train` is not gives the frames away.
+    """
+    trained_on = getattr(model, "training_ids_", None)
+    if trained_on and "citizen_id" in test.columns:
+        seen = int(test["citizen_id"].astype(str).isin(trained_on).sum())
+        learnt = int(train["citizen_id"].astype(str).isin(trained_on).sum()) if "citizen_id" in train.columns else 0
+        swapped = seen == len(test) and learnt < len(train)
+    else:
+        tree = getattr(model[-1] if hasattr(model, "steps") else model, "tree_", None)
+        fitted = None if tree is None else int(tree.n_node_samples[0])
+        swapped = len(test) == fitted != len(train)
+        seen = len(test) if swapped else 0
+    if seen:
+        hint = " The frames look swapped: call model_card(model, train, test), training citizens first."
+        hint = hint if swapped else ""
+        raise ValueError(
+            f"`test` must hold citizens the model was not trained on, but {seen} of its {len(test)} citizens are "
+            f"in its training data, so its accuracy there is not a held-out accuracy.{hint}"
+        )
 
 
 def _table(frame):
@@ -170,8 +229,7 @@ def letter_candidates(model, citizens, *, district=ESTATE):
     >>> bool(found["district"].eq("Lyngtoften").all())
     True
     """
-    check_model(model, method="predict_proba")
-    check_frame(citizens, name="citizens", columns=["citizen_id", "district", TARGET])
+    citizens = check_scoring(model, citizens, columns=["citizen_id", "district"], method="predict_proba")
     column = citizens["district"]
     districts = (
         list(column.cat.categories) if isinstance(column.dtype, pd.CategoricalDtype) else sorted(column.unique())

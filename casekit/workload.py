@@ -6,6 +6,7 @@ explaining a flag to a citizen 10, an interview 45, and a caseworker has
 1,560 working hours a year for casework (37 hours a week over about 42 weeks).
 """
 
+import math
 import numbers
 
 import pandas as pd
@@ -13,13 +14,11 @@ import pandas as pd
 from casekit._validation import (
     check_choice,
     check_column,
-    check_frame,
-    check_model,
     check_positive_int,
     check_probability,
 )
 from casekit.audit import format_rates, with_groups
-from casekit.model import TARGET
+from casekit.model import TARGET, check_scoring
 from casekit.thresholds import CASEWORKERS, CITIZENS_PER_YEAR, threshold_summary
 
 HOURS_PER_CASEWORKER = 1560
@@ -31,6 +30,32 @@ PROCESS_FORM = {
     "written_in_fasit": [True, False],
     "citizen_told": [True, False],
 }
+
+
+def check_amount(value, *, name, positive=False, example=2):
+    """Return `value` as a float if it is a finite number, 0 or more (more than 0 if `positive`), else raise.
+
+    Minutes, hours and counts of people can be neither negative nor missing.
+
+    Examples
+    --------
+    >>> check_amount(2, name="lookup_minutes")
+    2.0
+    >>> check_amount(-2, name="lookup_minutes")
+    Traceback (most recent call last):
+    ...
+    ValueError: `lookup_minutes` must be a number, 0 or more (e.g. lookup_minutes=2), but -2 was passed.
+    """
+    bound = "more than 0" if positive else "0 or more"
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, numbers.Real)
+        or not math.isfinite(value)
+        or value < 0
+        or (positive and value == 0)
+    ):
+        raise ValueError(f"`{name}` must be a number, {bound} (e.g. {name}={example}), but {value!r} was passed.")
+    return float(value)
 
 
 def workload(
@@ -69,17 +94,15 @@ def workload(
     233
     """
     caseworkers = check_positive_int(caseworkers, name="caseworkers")
+    citizens_per_year = check_positive_int(citizens_per_year, name="citizens_per_year")
     for name, value in {
         "lookup_minutes": lookup_minutes,
         "note_minutes": note_minutes,
         "explain_minutes": explain_minutes,
         "citizens_explained": citizens_explained,
-        "hours_per_caseworker": hours_per_caseworker,
     }.items():
-        if isinstance(value, bool) or not isinstance(value, numbers.Real) or value < 0:
-            raise ValueError(f"`{name}` must be a number, 0 or more (e.g. {name}=2), but {value!r} was passed.")
-    if hours_per_caseworker == 0:
-        raise ValueError("`hours_per_caseworker` must be more than 0, but 0 was passed.")
+        check_amount(value, name=name)
+    check_amount(hours_per_caseworker, name="hours_per_caseworker", positive=True, example=HOURS_PER_CASEWORKER)
     minutes = citizens_per_year * (lookup_minutes + note_minutes) + citizens_explained * explain_minutes
     per_caseworker = minutes / 60 / caseworkers
     return pd.Series(
@@ -206,7 +229,10 @@ def compare_assumptions(assumptions):
             )
         for argument in arguments:
             check_choice(argument, allowed, name=f"assumptions[{name!r}] key")
-        rows[name] = workload(**arguments)
+        try:
+            rows[name] = workload(**arguments)
+        except ValueError as error:
+            raise ValueError(f"In `assumptions[{name!r}]`: {error}") from None
     table = pd.DataFrame.from_dict(rows, orient="index")
     table["share_of_working_time"] *= 100
     return table.rename(columns={"share_of_working_time": "percent_of_working_time"})
@@ -277,8 +303,7 @@ def wrong_flags_in_files(model, citizens, *, by="estate", threshold=0.5):
     >>> wrong_flags_in_files(p.model, p.test).loc["Lyngtoften", "per_citizen_who_found_work"]
     '25 % (17–36 %), 19 of 75'
     """
-    check_model(model, method="predict_proba")
-    check_frame(citizens, name="citizens", columns=[TARGET])
+    citizens = check_scoring(model, citizens, method="predict_proba")
     groups = check_column(with_groups(citizens), by, name="by")
     threshold = check_probability(threshold, name="threshold")
     found_work = (citizens[TARGET] == 0).to_numpy()

@@ -30,13 +30,15 @@ returns the same world with one of them switched off, so that
 each one carries, instead of asserting it.
 """
 
+import math
+import numbers
 from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 import pandas as pd
-from sklearn.utils import check_random_state
 
-from casekit._validation import check_choice, check_positive_int
+from casekit._validation import _did_you_mean, check_choice, check_positive_int, check_seed
+from casekit._validation import _shown as _passed
 from casekit.codebook import (
     BENEFIT_TYPES,
     DISTRICTS,
@@ -47,12 +49,28 @@ from casekit.codebook import (
     categorical_dtype,
 )
 
+#: What a parameter of :class:`World` may hold: each kind of number -> (its test, how the error message says it).
+VALUES = {
+    "number": (lambda x: True, "a number"),
+    "share": (lambda x: 0 <= x <= 1, "a share between 0 and 1"),
+    "positive": (lambda x: x > 0, "a number above 0"),
+    "not negative": (lambda x: x >= 0, "a number, 0 or more"),
+}
+#: The keys of a parameter that holds one value per cohort year: the years of ``labour_market``.
+YEARS = "years"
 
-def _parameter(default, doc):
-    """A field of :class:`World` with its meaning attached."""
+
+def _parameter(default, doc, *, keys=None, every_key=True, values="number"):
+    """A field of :class:`World` with its meaning and what it may hold attached.
+
+    `keys`: for a dict, the keys it may have (:data:`YEARS`: the years of
+    ``labour_market``), each of them when `every_key`; `values`: a kind of
+    :data:`VALUES`, or ``"cuts"`` for the increasing cut points of education.
+    """
+    metadata = {"doc": doc, "keys": keys, "every_key": every_key, "values": values}
     if isinstance(default, dict):
-        return field(default_factory=lambda: dict(default), metadata={"doc": doc})
-    return field(default=default, metadata={"doc": doc})
+        return field(default_factory=lambda: dict(default), metadata=metadata)
+    return field(default=default, metadata=metadata)
 
 
 NON_WESTERN = ("immigrant, non-western", "descendant, non-western")
@@ -63,50 +81,76 @@ IMMIGRANT = ("immigrant, western", "immigrant, non-western")
 class World:
     """Parameters of the synthetic municipality; the defaults are the kit's world.
 
-    ``describe_world()`` lists them with their meaning.
+    ``describe_world()`` lists them with their meaning. A parameter the
+    process cannot use is refused when the world is made: a key that is not
+    a district (or origin, level, year), a missing one, a share outside 0 to 1.
+
+    Examples
+    --------
+    >>> World(address_penalty={"Lyngtoften": 0.8}).address_penalty
+    {'Lyngtoften': 0.8}
+    >>> World(address_penalty={"Lyngtofte": 0.8})
+    Traceback (most recent call last):
+    ...
+    ValueError: `address_penalty` must have keys from ['Bymidten', 'Havnen', 'Vestbyen', 'Skovbakken', 'Engdal', \
+'Landsbyerne', 'Lyngtoften'], but 'Lyngtofte' was passed. Did you mean 'Lyngtoften'?
     """
 
     district_shares: dict = _parameter(
         dict(zip(DISTRICTS, [0.19, 0.11, 0.17, 0.10, 0.12, 0.14, 0.17], strict=True)),
         "Share of second interviews held with residents of each district.",
+        keys=DISTRICTS,
+        values="share",
     )
     non_western_share: dict = _parameter(
         dict(zip(DISTRICTS, [0.10, 0.07, 0.12, 0.04, 0.06, 0.03, 0.58], strict=True)),
         "Share of each district's residents with non-western origin.",
+        keys=DISTRICTS,
+        values="share",
     )
     western_share: float = _parameter(
-        0.05, "Share of each district's residents with western immigrant or descendant origin."
+        0.05, "Share of each district's residents with western immigrant or descendant origin.", values="share"
     )
     immigrant_share: float = _parameter(
-        0.7, "Share of immigrants among people of non-Danish origin (the rest are descendants)."
+        0.7, "Share of immigrants among people of non-Danish origin (the rest are descendants).", values="share"
     )
     district_education: dict = _parameter(
         dict(zip(DISTRICTS, [0.30, 0.35, 0.0, 0.55, 0.15, -0.10, -1.20], strict=True)),
         "Average of the latent school career by district (0 = municipal average).",
+        keys=DISTRICTS,
     )
     origin_education: dict = _parameter(
-        dict(zip(ORIGINS, [0.0, 0.2, -0.55, 0.0, -0.25], strict=True)), "Shift of the latent school career by origin."
+        dict(zip(ORIGINS, [0.0, 0.2, -0.55, 0.0, -0.25], strict=True)),
+        "Shift of the latent school career by origin.",
+        keys=ORIGINS,
     )
     origin_work_history: dict = _parameter(
         {"immigrant, non-western": -0.6},
         "Shift (log-odds) of the share of the last five years in work, by origin (harder access to first jobs).",
+        keys=ORIGINS,
+        every_key=False,
     )
     origin_insurance: dict = _parameter(
         {"immigrant, non-western": -0.7, "descendant, non-western": -0.7},
         "Shift (log-odds) of the chance of being insured for dagpenge, by origin.",
+        keys=ORIGINS,
+        every_key=False,
     )
     education_cuts: tuple = _parameter(
-        (-0.9, -0.3, 0.55, 0.95, 1.6), "Cut points of the latent school career between the six education levels."
+        (-0.9, -0.3, 0.55, 0.95, 1.6),
+        "Cut points of the latent school career between the six education levels.",
+        values="cuts",
     )
     education_effect: dict = _parameter(
         dict(zip(EDUCATION_LEVELS, [2.2, 0.9, -0.2, -0.6, -1.0, -1.2], strict=True)),
         "Effect of each education level on the difficulty of finding work.",
+        keys=EDUCATION_LEVELS,
     )
     work_effect: float = _parameter(-0.85, "Effect per year employed in the last five.")
     older_effect: float = _parameter(0.09, "Effect per year of age above 45.")
     health_effect: float = _parameter(0.8, "Effect of a self-reported health limitation.")
     benefit_effect: dict = _parameter(
-        dict(zip(BENEFIT_TYPES, [0.0, 0.5, -0.3], strict=True)), "Effect of each benefit type."
+        dict(zip(BENEFIT_TYPES, [0.0, 0.5, -0.3], strict=True)), "Effect of each benefit type.", keys=BENEFIT_TYPES
     )
     duration_effect: float = _parameter(0.04, "Effect per month unemployed so far.")
     no_show_effect: float = _parameter(0.25, "Effect per missed meeting.")
@@ -116,27 +160,54 @@ class World:
     origin_penalty: dict = _parameter(
         dict(zip(ORIGINS, [0.0, 0.1, 0.5, 0.05, 0.35], strict=True)),
         "Employers' discrimination by origin (added difficulty).",
+        keys=ORIGINS,
     )
     address_penalty: dict = _parameter(
-        {ESTATE: 0.5}, "Employers' discrimination by address: districts with a bad name and the added difficulty."
+        {ESTATE: 0.5},
+        "Employers' discrimination by address: districts with a bad name and the added difficulty.",
+        keys=DISTRICTS,
+        every_key=False,
     )
     labour_market: dict = _parameter(
         {2015: 0.25, 2016: 0.1, 2017: 0.0, 2018: -0.1, 2019: -0.9},
         "The labour market by cohort year (negative = easier to find work).",
+        keys=YEARS,
     )
     intercept: float = _parameter(-0.4, "Difficulty of the average citizen before the effects above.")
-    noise_scale: float = _parameter(0.45, "Scale of the logistic noise: what nobody could know at the interview.")
+    noise_scale: float = _parameter(
+        0.45, "Scale of the logistic noise: what nobody could know at the interview.", values="positive"
+    )
     education_missing: dict = _parameter(
         {2015: 0.03, 2016: 0.03, 2017: 0.03, 2018: 0.03, 2019: 0.10},
         "Share of citizens whose education is missing on Jobnet, by cohort year.",
+        keys=YEARS,
+        values="share",
     )
     immigrant_missing_factor: float = _parameter(
-        3.0, "How much more often immigrants' education is missing (foreign degrees)."
+        3.0, "How much more often immigrants' education is missing (foreign degrees).", values="not negative"
     )
     foreign_degree_unrecognised: dict = _parameter(
         {2015: 0.0, 2016: 0.0, 2017: 0.0, 2018: 0.0, 2019: 0.6},
         "Chance that an immigrant's degree is registered as primary school, by cohort year.",
+        keys=YEARS,
+        values="share",
     )
+
+    def __post_init__(self):
+        """Refuse a parameter the process cannot use: an unknown key, a missing one, an impossible share."""
+        for parameter in fields(self):
+            _check_parameter(self, parameter)
+        total = sum(self.district_shares.values())
+        if not math.isclose(total, 1, abs_tol=1e-6):
+            raise ValueError(
+                f"`district_shares` must add up to 1 (a share for each district), but they add up to {total:g}."
+            )
+        for district, share in self.non_western_share.items():
+            if share + self.western_share > 1:
+                raise ValueError(
+                    f"`non_western_share[{district!r}]` and `western_share` must add up to at most 1 (both are shares "
+                    f"of the district's residents), but they add up to {share + self.western_share:g}."
+                )
 
     def without(self, *mechanisms):
         """Return a copy of this world with each of `mechanisms` switched off.
@@ -166,6 +237,58 @@ class World:
             parameter, switch_off = MECHANISMS[name][1:]
             changes[parameter] = switch_off(self)
         return replace(self, **changes)
+
+
+def _check_parameter(world, parameter):
+    """Raise a kit error unless `world`'s `parameter` holds what its metadata allows (see :func:`_parameter`)."""
+    name, value, spec = parameter.name, getattr(world, parameter.name), parameter.metadata
+    if spec["values"] == "cuts":
+        _check_cuts(value)
+    elif spec["keys"] is None:
+        _check_value(value, spec["values"], name=name)
+    else:
+        _check_keys(value, spec, world, name=name)
+        for key, number in value.items():
+            _check_value(number, spec["values"], name=f"{name}[{key!r}]")
+
+
+def _check_value(value, kind, *, name):
+    test, said = VALUES[kind]
+    real = isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
+    if not real or not test(value):
+        raise ValueError(f"`{name}` must be {said}, but {_passed(value)} was passed.")
+
+
+def _check_keys(value, spec, world, *, name):
+    """A dict parameter has only allowed keys (a near miss is named), and every one of them if it must.
+
+    A parameter by :data:`YEARS` may have any whole-number years and must have each year of ``labour_market``.
+    """
+    by_year = spec["keys"] == YEARS
+    said = "whole-number years, e.g. 2019" if by_year else list(spec["keys"])
+    if not isinstance(value, dict) or (spec["every_key"] and not value):
+        raise TypeError(f"`{name}` must be a dict with keys from {said}, but {_passed(value)} was passed.")
+    for key in value:
+        known = isinstance(key, numbers.Integral) and not isinstance(key, bool) if by_year else key in spec["keys"]
+        if not known:
+            hint = "" if by_year else _did_you_mean(key, spec["keys"])
+            raise ValueError(f"`{name}` must have keys from {said}, but {key!r} was passed.{hint}")
+    needed = (list(world.labour_market) if name != "labour_market" else []) if by_year else list(spec["keys"])
+    missing = [key for key in needed if key not in value]
+    if spec["every_key"] and missing:
+        of = "year of `labour_market`" if by_year else "one of"
+        raise ValueError(f"`{name}` must give a value for each {of} {needed}, but it has none for {missing}.")
+
+
+def _check_cuts(value):
+    count = len(EDUCATION_LEVELS) - 1
+    cuts = list(value) if isinstance(value, (tuple, list)) else []
+    real = all(isinstance(c, numbers.Real) and not isinstance(c, bool) and math.isfinite(c) for c in cuts)
+    if len(cuts) != count or not real or any(a >= b for a, b in zip(cuts[:-1], cuts[1:], strict=True)):
+        raise ValueError(
+            f"`education_cuts` must be {count} increasing numbers (cut points between the {count + 1} education "
+            f"levels), but {value!r} was passed."
+        )
 
 
 def _zero(parameter):
@@ -313,7 +436,7 @@ def make_citizens(n_samples, *, cohort_years=(2015, 2016, 2017, 2018), world=WOR
     """
     n = check_positive_int(n_samples, name="n_samples")
     years = _check_years(cohort_years, world)
-    rng = check_random_state(random_state)
+    rng = check_seed(random_state)
     year = np.sort(np.resize(np.asarray(years), n))
     people = _residents(n, rng, world)
     people["cohort_year"] = year

@@ -1,5 +1,6 @@
 """Getting the kit to people: a Binder-like install, links for Binder and JupyterHub, printables, the preview."""
 
+import shutil
 import subprocess
 import sys
 
@@ -8,33 +9,49 @@ import pytest
 from casekit.tools.delivery import ROOT, binder_links, build_preview, environment_packages, nbgitpuller_link
 from casekit.tools.printables import PRINTABLES_DIR, write_printables
 
+#: Run in the fresh environment, outside the repository: the installed kit loads, trains, audits and checks.
+INSTALLED_KIT = """
+import casekit, casekit.exercises
+from casekit.exercises import ex05
+citizens, train, test, model = casekit.pilot()
+print(casekit.__file__)
+print(casekit.evaluate(model, test))
+print(ex05.share_missed.check(0.049).status, len(casekit.load_citizens("2019")))
+"""
+
 
 @pytest.mark.slow
-def test_what_environment_yml_lists_installs_and_runs_the_start_page(tmp_path):
-    """The closest check to a Binder build this machine allows: pip, a fresh environment, the start page."""
-    env = tmp_path / "env"
+def test_the_built_wheel_installed_outside_the_repository_runs_the_kit(tmp_path):
+    """As Binder or a pip user would: what environment.yml lists, then the wheel (not editable), away from here."""
+    env, away = tmp_path / "env", tmp_path / "elsewhere"
+    away.mkdir()
     subprocess.run([sys.executable, "-m", "venv", str(env)], check=True)
     python = str(env / "bin" / "python")
     subprocess.run([python, "-m", "pip", "install", "--quiet", *environment_packages()], check=True)
-    subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps", "--editable", str(ROOT)], check=True)
-    executed = tmp_path / "start.ipynb"
-    subprocess.run(
-        [
-            python,
-            "-m",
-            "jupyter",
-            "nbconvert",
-            "--to",
-            "notebook",
-            "--execute",
-            str(ROOT / "notebooks" / "00_start_here.ipynb"),
-            "--output",
-            str(executed),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    assert "Accuracy 88.7%" in executed.read_text(encoding="utf-8")
+    subprocess.run([python, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path), str(ROOT)], check=True)
+    (wheel,) = tmp_path.glob("casekit-*.whl")
+    subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)], check=True)
+    subprocess.run([python, "-m", "pip", "check"], check=True)  # the wheel's own requirements are met
+
+    kit = subprocess.run([python, "-c", INSTALLED_KIT], cwd=away, capture_output=True, text=True, check=True)
+    where, accuracy, check = kit.stdout.splitlines()
+    assert str(env) in where and str(ROOT) not in where
+    assert accuracy.startswith("Accuracy 88.7% on 2000 citizens")
+    assert check == "correct 2000"
+
+    # A notebook copied away from the kit, and the start page in place (its guide reads the kit's folder).
+    away_copy = away / "01_prelude_pilot_analysis.ipynb"
+    shutil.copy(ROOT / "notebooks" / away_copy.name, away_copy)
+    for notebook in (away_copy, ROOT / "notebooks" / "00_start_here.ipynb"):
+        executed = tmp_path / f"run_{notebook.name}"
+        run = subprocess.run(
+            [python, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute", str(notebook)]
+            + ["--output", str(executed)],
+            capture_output=True,
+            text=True,
+        )
+        assert run.returncode == 0, run.stderr[-3000:]
+        assert "Accuracy 88.7%" in executed.read_text(encoding="utf-8")
 
 
 def test_binder_links_open_the_start_page_and_the_workshop():

@@ -126,3 +126,38 @@ def test_leaked_flags_count_as_a_plain_groupby_does(model, test_part):
     assert leaked_flags(model, test_part, qi, age_width=10).loc["all", "unique"] < unique.sum()
     with pytest.raises(TypeError, match="swap"):
         leaked_flags(test_part, model)
+
+
+# ---------------------------------------------------------------- one id, many ids, no quasi-identifiers
+
+
+def test_a_single_id_is_hashed_as_one_id_not_letter_by_letter():
+    one = "JC15-00001"
+    assert unkeyed_hash(one) == unkeyed_hash([one])[0] and isinstance(unkeyed_hash(one), str)
+    assert pseudonymise(one, key=b"kept in the vault") == pseudonymise([one], key=b"kept in the vault")[0]
+    assert reverse_hashes(unkeyed_hash(one), [one, "JC15-00002"]) == {unkeyed_hash(one): one}
+
+
+def test_a_series_of_ids_is_hashed_like_a_list():
+    ids = ["JC15-00001", "JC15-00002", "JC15-00003"]
+    assert unkeyed_hash(pd.Series(ids)) == unkeyed_hash(ids) and len(set(unkeyed_hash(ids))) == len(ids)
+    assert pseudonymise(pd.Series(ids), key=b"kept in the vault") == pseudonymise(ids, key=b"kept in the vault")
+
+
+@pytest.mark.parametrize("wrong", [None, pd.DataFrame({"citizen_id": ["JC15-00001"]})])
+def test_ids_that_are_not_ids_are_refused(wrong):
+    with pytest.raises(TypeError, match=r"`values` must be one id or a list \(or pandas Series\) of ids.*but a"):
+        unkeyed_hash(wrong)
+
+
+def test_a_frame_with_no_quasi_identifiers_says_which_it_looked_for():
+    frame = pd.DataFrame({"unemployed_12m": [0, 1]})
+    with pytest.raises(ValueError, match=r"`frame` has none of the quasi-identifiers \[.*\['unemployed_12m'\]"):
+        group_sizes(frame)
+    with pytest.raises(ValueError, match=r"`quasi_identifiers` must be a non-empty list.*but \[\] was passed"):
+        k_anonymity(frame, [])
+
+
+def test_one_quasi_identifier_may_be_named_alone():
+    frame = pd.DataFrame({"age": [30, 30, 41], "gender": ["f", "m", "m"]})
+    assert group_sizes(frame, "age").tolist() == group_sizes(frame, ["age"]).tolist() == [2, 2, 1]

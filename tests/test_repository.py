@@ -14,6 +14,7 @@ NOTEBOOKS = (
     sorted(ROOT.glob("notebooks/*.ipynb"))
     + sorted(ROOT.glob("exercises/**/*.ipynb"))
     + sorted(ROOT.glob("workshop/*.ipynb"))
+    + sorted(ROOT.glob("casekit/exercises/*.ipynb"))
 )
 
 
@@ -46,6 +47,35 @@ def test_make_lab_opens_the_start_page():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. notebooks/00_start_here.ipynb" in makefile
     assert (ROOT / "notebooks/00_start_here.ipynb").exists()
+
+
+def _recipe(makefile, target):
+    """The prerequisites and commands of one Makefile target."""
+    head = re.search(rf"^{re.escape(target)}:(.*)$", makefile, re.M)
+    body = makefile[head.end() :].split("\n\n")[0]
+    return head.group(1).split(), body
+
+
+def test_make_lab_installs_only_what_running_the_kit_needs_and_make_test_adds_the_test_tools():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    lab_needs, _ = _recipe(makefile, "lab")
+    _, runtime = _recipe(makefile, "$(VENV)/.installed")
+    assert lab_needs == ["setup"] and "--editable ." in runtime and "[test]" not in runtime
+    test_needs, _ = _recipe(makefile, "test")
+    _, with_tests = _recipe(makefile, "$(VENV)/.installed-test")
+    assert test_needs == ["setup-test"] and '".[test]"' in with_tests
+
+
+def test_the_wheel_lists_every_subpackage_and_ships_what_the_kit_reads():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    found = {
+        "casekit." + str(p.parent.relative_to(ROOT / "casekit")).replace("/", ".")
+        for p in ROOT.glob("casekit/*/__init__.py")
+    }
+    assert set(config["packages"]) == {"casekit", "casekit.datasets"} | found
+    assert config["package-dir"] == {"casekit.datasets": "data"}
+    data = config["package-data"]
+    assert "*.csv" in data["casekit.datasets"] and "*.ipynb" in data["casekit.exercises"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -1,3 +1,5 @@
+import re
+
 import ipywidgets as widgets
 import matplotlib
 
@@ -117,3 +119,70 @@ def test_the_simulation_flags_at_the_threshold_it_is_given():
     assert strict["flagged_estate"].iloc[0] < at_half["flagged_estate"].iloc[0]
     with pytest.raises(ValueError, match=r"`threshold` must be between 0 and 1, but 50 was passed"):
         simulate(years=1, threshold=50)
+
+
+# ---------------------------------------------------------------- every setting is checked before the run
+
+IMPOSSIBLE_SETTINGS = [
+    ("years", 0, "a whole number"),
+    ("years", 2.5, "a whole number"),
+    ("years", 10**6, "a whole number from 1 to 50"),
+    ("caseworkers", -3, "a whole number of at least 1"),
+    ("slots_per_caseworker", 0, "a whole number of at least 1"),
+    ("support_effect", float("nan"), "a number from 0"),
+    ("support_effect", -0.3, "a number from 0"),
+    ("support_effect", float("inf"), "a number from 0"),
+    ("support_effect", True, "a number from 0"),
+    ("citizens_per_year", 0, "a whole number"),
+    ("citizens_per_year", 99, "a whole number from 100 to 100,000"),
+    ("citizens_per_year", 10**9, "a whole number from 100 to 100,000"),
+    ("threshold", float("nan"), "between 0 and 1"),
+    ("threshold", -0.1, "between 0 and 1"),
+    ("random_state", -1, "a whole number from 0 to 2\\*\\*32 - 1"),
+    ("random_state", "seed", "a whole number from 0 to 2\\*\\*32 - 1"),
+]
+
+
+@pytest.mark.parametrize(("name", "wrong", "allowed"), IMPOSSIBLE_SETTINGS)
+def test_an_impossible_setting_is_named_with_what_is_allowed(name, wrong, allowed):
+    with pytest.raises((ValueError, TypeError), match=rf"`{name}` must be {allowed}.*{re.escape(repr(wrong))}"):
+        simulate(**{name: wrong})
+
+
+@pytest.mark.parametrize(
+    ("settings", "name"),
+    [
+        ({"year": True}, "year"),
+        ({"year": 0}, "year"),
+        ({"year": 1, "support_effect": float("nan")}, "support_effect"),
+        ({"year": 1, "support_effect": "1.5"}, "support_effect"),
+        ({"year": 1, "slots_per_caseworker": -1}, "slots_per_caseworker"),
+        ({"year": 1, "years": 0}, "years"),
+    ],
+)
+def test_feedback_year_checks_its_settings_like_simulate(settings, name):
+    with pytest.raises(ValueError, match=rf"`{name}` must be"):
+        feedback_year(**settings)
+
+
+def test_compare_policies_takes_one_policy_by_name_and_names_an_unknown_setting():
+    alone = compare_policies("borderline", years=1)
+    assert alone.drop(columns="policy").equals(simulate("borderline", years=1).drop(columns="policy"))
+    with pytest.raises(ValueError, match=r"`settings` must be one of \['years', .*\], but 'yeras' was passed"):
+        compare_policies(yeras=2)
+
+
+def test_a_year_in_which_everyone_finds_work_keeps_last_years_tree():
+    # Support for everyone, strong enough that nobody stays unemployed: nothing to retrain on.
+    history = simulate(years=2, citizens_per_year=200, caseworkers=20, slots_per_caseworker=20, support_effect=10)
+    assert (history["unemployed_overall"] == 0).all()
+    from sklearn.utils import check_random_state
+
+    from casekit import make_citizens, pilot
+    from casekit.simulation import LABOUR_MARKET_YEAR
+
+    second_seed = check_random_state(0).randint(0, 2**31 - 1, size=3)[1]  # as simulate draws its cohorts' seeds
+    cohort = make_citizens(200, cohort_years=[LABOUR_MARKET_YEAR], random_state=second_seed)
+    estate = (cohort["district"] == "Lyngtoften").to_numpy()
+    flagged_by_the_pilot_tree = pilot().model.predict_proba(cohort)[:, 1] > 0.5
+    assert history.loc[1, "flagged_estate"] == flagged_by_the_pilot_tree[estate].mean()

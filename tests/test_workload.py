@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from casekit.workload import INTERVIEW_MINUTES, PROCESS_FORM, check_form, process_consequences, workload
@@ -105,3 +107,54 @@ def test_wrong_flags_in_files_counts_as_plain_pandas_does(model, test_part):
 def test_workload_names_the_minutes_that_are_not_a_number(wrong):
     with pytest.raises(ValueError, match=r"`lookup_minutes` must be a number, 0 or more"):
         workload(lookup_minutes=wrong)
+
+
+# ---------------------------------------------------------------- no negative people or hours, no zero divisors
+
+NUMBERS_OF_WORKLOAD = ["lookup_minutes", "note_minutes", "explain_minutes", "citizens_explained"]
+
+
+@pytest.mark.parametrize("name", NUMBERS_OF_WORKLOAD + ["hours_per_caseworker"])
+@pytest.mark.parametrize("wrong", [-2, float("nan"), float("inf"), "5", None])
+def test_every_amount_of_workload_must_be_a_number_zero_or_more(name, wrong):
+    shown = re.escape(repr(wrong))
+    with pytest.raises(ValueError, match=rf"`{name}` must be a number, (0 or more|more than 0).*but {shown}"):
+        workload(**{name: wrong})
+
+
+@pytest.mark.parametrize("name", ["caseworkers", "citizens_per_year"])
+@pytest.mark.parametrize("wrong", [-2000, 0, 2.5, float("nan"), "20"])
+def test_people_in_the_workload_are_whole_numbers_of_at_least_one(name, wrong):
+    shown = re.escape(repr(wrong))
+    with pytest.raises(ValueError, match=rf"`{name}` must be a whole number of at least 1, but {shown}"):
+        workload(**{name: wrong})
+
+
+def test_no_working_hours_is_refused_rather_than_divided_by():
+    with pytest.raises(ValueError, match=r"`hours_per_caseworker` must be a number, more than 0 .*but 0 was passed"):
+        workload(hours_per_caseworker=0)
+
+
+def test_zero_minutes_cost_no_time():
+    free = workload(lookup_minutes=0, note_minutes=0)
+    assert free["hours_per_year"] == 0 == free["interviews_less_per_caseworker"]
+
+
+def test_compare_assumptions_names_the_set_with_the_wrong_number():
+    from casekit.workload import compare_assumptions
+
+    with pytest.raises(ValueError, match=r"In `assumptions\['hurried'\]`: `note_minutes` must be a number, 0 or more"):
+        compare_assumptions({"defaults": {}, "hurried": {"note_minutes": -1}})
+
+
+@pytest.mark.parametrize(("name", "wrong"), [("caseworkers", 0), ("citizens_per_year", -2000), ("threshold", 1.5)])
+def test_process_consequences_refuses_impossible_numbers(model, test_part, name, wrong):
+    with pytest.raises(ValueError, match=rf"`{name}` must be .*{re.escape(repr(wrong))} was passed"):
+        process_consequences(MINIMAL, model, test_part, **{name: wrong})
+
+
+def test_wrong_flags_in_files_needs_known_outcomes(model, test_part):
+    from casekit.workload import wrong_flags_in_files
+
+    with pytest.raises(ValueError, match=r"`citizens\['unemployed_12m'\]` must .*0.*1.*, but .*nan"):
+        wrong_flags_in_files(model, test_part.assign(unemployed_12m=float("nan")))
