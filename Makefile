@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 # Jupyter refuses to run as root unless told to (containers, CI).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup setup-test lab test quick workshop data exercises printables preview bench clean
+.PHONY: setup setup-test lab test quick workshop data exercises printables catalog preview bench clean
 
 setup: $(VENV)/.installed
 
@@ -46,6 +46,10 @@ exercises: setup
 
 printables: setup
 	$(BIN)/python -m casekit.tools printables
+
+# The translation catalogues (casekit/locale/) after a text marked with _() changed; needs Babel, a test tool.
+catalog: setup-test
+	$(BIN)/python -m casekit.tools catalog
 
 preview: setup
 	$(BIN)/python -m casekit.tools preview

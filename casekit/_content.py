@@ -14,8 +14,8 @@ import io
 import tomllib
 from importlib.resources import files
 
-#: The languages a content file may hold: English in the plain field ``X``, the others in ``X_<code>``.
-LANGUAGES = ("en", "da")
+# The languages a content file may hold: English in the plain field ``X``, the others in ``X_<code>``.
+from casekit.i18n import LANGUAGES
 
 
 def _text(name):

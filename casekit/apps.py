@@ -31,6 +31,7 @@ from casekit.audit import (
     with_groups,
 )
 from casekit.explain import lookup
+from casekit.i18n import N_, _
 from casekit.model import TARGET
 from casekit.simulation import feedback_year
 from casekit.thresholds import CASEWORKERS, CITIZENS_PER_YEAR, THRESHOLDS, count_errors
@@ -42,12 +43,14 @@ def _app(controls, render, *, height="320px"):
         layout=widgets.Layout(height=height, overflow="auto", border="1px solid #ddd", padding="4px 8px")
     )
 
-    def update(_=None):
+    def update(change=None):
         try:
             screen.value = render(**{name: control.value for name, control in controls.items()})
         except Exception as error:  # shown to the user, never swallowed
             detail = html.escape("".join(traceback.format_exception_only(type(error), error)))
-            screen.value = f"<pre style='color:#b00020;white-space:pre-wrap'>Something went wrong:\n{detail}</pre>"
+            # Translators: {detail} is Python's error message, left in English.
+            message = _("Something went wrong:\n{detail}").format(detail=detail)
+            screen.value = f"<pre style='color:#b00020;white-space:pre-wrap'>{message}</pre>"
 
     for control in controls.values():
         control.observe(update, names="value")
@@ -89,12 +92,16 @@ def lookup_app(model, citizens, *, threshold=0.5):
     threshold = check_probability(threshold, name="threshold")
     ids = citizens["citizen_id"].tolist()
     picker = widgets.Combobox(
-        value=ids[0], options=ids, ensure_option=True, description="Citizen", placeholder="type an id, e.g. " + ids[0]
+        value=ids[0],
+        options=ids,
+        ensure_option=True,
+        description=_("Citizen"),
+        placeholder=_("type an id, e.g. {example}").format(example=ids[0]),
     )
 
     def render(citizen_id):
         if citizen_id not in ids:
-            return "<i>Type or pick a citizen id from the list.</i>"
+            return "<i>" + _("Type or pick a citizen id from the list.") + "</i>"
         return _explanation_html(lookup(model, citizens, citizen_id, threshold=threshold))
 
     return _app({"citizen_id": picker}, render)
@@ -102,15 +109,17 @@ def lookup_app(model, citizens, *, threshold=0.5):
 
 def _explanation_html(explanation):
     colour, verdict = (
-        ("#b00020", "FLAGGED: at risk of long-term unemployment") if explanation.flagged else ("#1b5e20", "not flagged")
+        ("#b00020", _("FLAGGED: at risk of long-term unemployment"))
+        if explanation.flagged
+        else ("#1b5e20", _("not flagged"))
     )
     rules = "".join(f"<li>{html.escape(rule)}</li>" for rule in explanation.rules)
-    return (
-        f"<h3 style='color:{colour};margin:4px 0'>{verdict}</h3>"
-        f"<p>Citizen <b>{explanation.citizen_id}</b>: {html.escape(explanation.evidence)} 12 months later "
-        f"(probability <b>{explanation.probability:.2f}</b>).</p>"
-        f"<p>Similar means: they share these facts, the tree's reasons:</p><ul>{rules}</ul>"
-    )
+    # Translators: {evidence} is e.g. "27 of 27 similar citizens in the training data were still unemployed".
+    found = _("Citizen <b>{citizen_id}</b>: {evidence} 12 months later (probability <b>{probability:.2f}</b>).")
+    evidence = html.escape(explanation.evidence)
+    found = found.format(citizen_id=explanation.citizen_id, evidence=evidence, probability=explanation.probability)
+    similar = _("Similar means: they share these facts, the tree's reasons:")
+    return f"<h3 style='color:{colour};margin:4px 0'>{verdict}</h3><p>{found}</p><p>{similar}</p><ul>{rules}</ul>"
 
 
 # ---------------------------------------------------------------- errors and the threshold
@@ -135,7 +144,7 @@ def threshold_app(model, citizens, *, caseworkers=CASEWORKERS, citizens_per_year
         min=THRESHOLDS[0],
         max=THRESHOLDS[-1],
         step=0.05,
-        description="Threshold",
+        description=_("Threshold"),
         readout_format=".2f",
         continuous_update=True,
     )
@@ -153,23 +162,31 @@ def threshold_app(model, citizens, *, caseworkers=CASEWORKERS, citizens_per_year
 def _summary_html(s):
     red = "<span style='color:#b00020'>{}</span>"
     matrix = _table(
-        ["", "flagged", "not flagged"],
+        ["", _("flagged"), _("not flagged")],
         [
-            ["<b>still unemployed</b>", f"{s['flagged_correctly']:.0f}", red.format(f"{s['missed']:.0f} missed")],
             [
-                "<b>found work</b>",
-                red.format(f"{s['wrongly_flagged']:.0f} wrongly flagged"),
+                "<b>" + _("still unemployed") + "</b>",
+                f"{s['flagged_correctly']:.0f}",
+                red.format(_("{count:.0f} missed").format(count=s["missed"])),
+            ],
+            [
+                "<b>" + _("found work") + "</b>",
+                red.format(_("{count:.0f} wrongly flagged").format(count=s["wrongly_flagged"])),
                 f"{s['left_alone_correctly']:.0f}",
             ],
         ],
     )
-    return (
-        f"{matrix}<p>Accuracy: <b>{s['accuracy']:.1%}</b></p>"
-        f"<p>In a year: <b>{s['wrongly_flagged_per_year']:.0f}</b> citizens wrongly flagged and "
-        f"<b>{s['missed_per_year']:.0f}</b> missed; for each caseworker "
-        f"<b>{s['wrongly_flagged_per_caseworker_per_year']:.1f}</b> wrongly flagged and "
-        f"<b>{s['missed_per_caseworker_per_year']:.1f}</b> missed.</p>"
+    accuracy = _("Accuracy: <b>{accuracy:.1%}</b>").format(accuracy=s["accuracy"])
+    year = _(
+        "In a year: <b>{wrongly_flagged:.0f}</b> citizens wrongly flagged and <b>{missed:.0f}</b> missed; "
+        "for each caseworker <b>{wrongly_flagged_each:.1f}</b> wrongly flagged and <b>{missed_each:.1f}</b> missed."
+    ).format(
+        wrongly_flagged=s["wrongly_flagged_per_year"],
+        missed=s["missed_per_year"],
+        wrongly_flagged_each=s["wrongly_flagged_per_caseworker_per_year"],
+        missed_each=s["missed_per_caseworker_per_year"],
     )
+    return f"{matrix}<p>{accuracy}</p><p>{year}</p>"
 
 
 # ---------------------------------------------------------------- residence audit
@@ -201,11 +218,15 @@ def audit_app(models, citizens):
     scores = {name: address_scores(model, _check_citizens(model, citizens)) for name, model in models.items()}
     grouped = with_groups(citizens)
     controls = {
-        "by": widgets.Dropdown(options=AUDIT_GROUPS, value="district", description="Group by"),
-        "threshold": widgets.FloatSlider(
-            value=0.5, min=0.05, max=0.95, step=0.05, description="Threshold", continuous_update=True
+        "by": widgets.Dropdown(
+            options=[(_(GROUP_LABELS[group]), group) for group in AUDIT_GROUPS],
+            value="district",
+            description=_("Group by"),
         ),
-        "model": widgets.ToggleButtons(options=list(models), description="Model"),
+        "threshold": widgets.FloatSlider(
+            value=0.5, min=0.05, max=0.95, step=0.05, description=_("Threshold"), continuous_update=True
+        ),
+        "model": widgets.ToggleButtons(options=list(models), description=_("Model")),
     }
 
     def render(by, threshold, model):
@@ -214,11 +235,24 @@ def audit_app(models, citizens):
     return _app(controls, render, height="440px")
 
 
+#: The audit app's groupings (:data:`casekit.audit.AUDIT_GROUPS`) as its dropdown shows them, marked for translation.
+GROUP_LABELS = {
+    # Translators: the audit app's groupings, columns of the citizen data as a dropdown shows them.
+    "district": N_("district"),
+    "estate": N_("estate"),
+    "origin": N_("origin"),
+    "gender": N_("gender"),
+    # Translators: a grouping in the audit app's dropdown (age in bands); keep it short.
+    "age_band": N_("age_band"),
+}
+
+
 def _audit_html(table):
     rows = []
     for group, row in table.iterrows():
+        few = _("some rates rest on too few")
         label = f"<b>{html.escape(str(group))}</b>" + (
-            "<br><small style='color:#777'>some rates rest on too few</small>" if row["too_small"] else ""
+            f"<br><small style='color:#777'>{few}</small>" if row["too_small"] else ""
         )
         cells = []
         for rate, (numerator, denominator) in AUDIT_RATES.items():
@@ -235,27 +269,21 @@ def _audit_html(table):
         if row["found_work"] < MIN_COUNT:
             ratio = f"<span style='color:#999'>{ratio}</span>"
         rows.append([label, f"{row['count']:.0f}", *cells[:3], ratio, cells[3]])
-    note = (
-        "<p style='font-size:90%;color:#555'>Each rate: the share, its 95 % interval in brackets (where the "
-        "true rate plausibly lies), and the citizens it rests on. Grey: fewer than "
-        f"{MIN_COUNT} citizens behind it, too few to read. Times the rest: the group's rate of wrongly "
-        "flagged over everybody else's, with a bootstrap interval.</p>"
-    )
-    return (
-        _table(
-            [
-                "",
-                "citizens",
-                "flagged",
-                "flagged among those who found work",
-                "missed among the still unemployed",
-                "wrongly flagged: times the rest",
-                "flag hangs on the address",
-            ],
-            rows,
-        )
-        + note
-    )
+    note = _(
+        "Each rate: the share, its 95 % interval in brackets (where the true rate plausibly lies), and the "
+        "citizens it rests on. Grey: fewer than {min_count} citizens behind it, too few to read. Times the rest: "
+        "the group's rate of wrongly flagged over everybody else's, with a bootstrap interval."
+    ).format(min_count=MIN_COUNT)
+    header = [
+        "",
+        _("citizens"),
+        _("flagged"),
+        _("flagged among those who found work"),
+        _("missed among the still unemployed"),
+        _("wrongly flagged: times the rest"),
+        _("flag hangs on the address"),
+    ]
+    return _table(header, rows) + f"<p style='font-size:90%;color:#555'>{note}</p>"
 
 
 def _bar(share, colour="#b00020"):
@@ -269,16 +297,16 @@ def _bar(share, colour="#b00020"):
 
 def feedback_app(*, years=6):
     """Return the feedback-loop app: capacity and effect of support as controls, the years on a slider."""
-    year = widgets.IntSlider(value=1, min=1, max=years, description="Year")
-    play = widgets.Play(value=1, min=1, max=years, interval=1200, description="Play the years")
+    year = widgets.IntSlider(value=1, min=1, max=years, description=_("Year"))
+    play = widgets.Play(value=1, min=1, max=years, interval=1200, description=_("Play the years"))
     widgets.jslink((play, "value"), (year, "value"))
     controls = {
         "year": year,
         "slots_per_caseworker": widgets.IntSlider(
-            value=20, min=5, max=40, step=5, description="Slots each", continuous_update=False
+            value=20, min=5, max=40, step=5, description=_("Slots each"), continuous_update=False
         ),
         "support_effect": widgets.FloatSlider(
-            value=1.5, min=0.0, max=3.0, step=0.5, description="Effect", continuous_update=False
+            value=1.5, min=0.0, max=3.0, step=0.5, description=_("Effect"), continuous_update=False
         ),
     }
 
@@ -293,18 +321,19 @@ def feedback_app(*, years=6):
     return app
 
 
+#: Each support policy of :func:`casekit.simulation.feedback_year` in the feedback app's words (translated where shown).
 SHORT_POLICIES = {
-    "at_risk": "those at risk (highest scores)",
-    "likely_to_find_work": "those likely to find work",
-    "borderline": "the borderline cases",
-    "ignore_score": "a random draw (score ignored)",
+    "at_risk": N_("those at risk (highest scores)"),
+    "likely_to_find_work": N_("those likely to find work"),
+    "borderline": N_("the borderline cases"),
+    "ignore_score": N_("a random draw (score ignored)"),
 }
 
 
 def _feedback_html(view, year):
     rows = [
         [
-            f"<b>{SHORT_POLICIES[policy]}</b>",
+            f"<b>{_(SHORT_POLICIES[policy])}</b>",
             f"{_bar(row['unemployed_estate'])} {row['unemployed_estate']:.1%}",
             f"{_bar(row['unemployed_rest'], '#1565c0')} {row['unemployed_rest']:.1%}",
             f"{row['gap']:.1%}",
@@ -313,14 +342,12 @@ def _feedback_html(view, year):
         ]
         for policy, row in view.iterrows()
     ]
-    return f"<p>Year {year} of the simulation.</p>" + _table(
-        [
-            "support goes to",
-            "still unemployed: Lyngtoften",
-            "still unemployed: the rest",
-            "gap",
-            "of Lyngtoften supported",
-            "model looks right for",
-        ],
-        rows,
-    )
+    header = [
+        _("support goes to"),
+        _("still unemployed: Lyngtoften"),
+        _("still unemployed: the rest"),
+        _("gap"),
+        _("of Lyngtoften supported"),
+        _("model looks right for"),
+    ]
+    return "<p>" + _("Year {year} of the simulation.").format(year=year) + "</p>" + _table(header, rows)

@@ -25,6 +25,7 @@ import pandas as pd
 
 from casekit._content import read_records, read_rows
 from casekit._validation import check_choice, check_frame
+from casekit.i18n import _
 
 _PEOPLE = read_records("people.toml")["person"]
 _PERSON = {person["id"]: person for person in _PEOPLE}
@@ -224,7 +225,7 @@ def plot_timeline(events=None, *, ax=None):
     """
     events = check_frame(timeline() if events is None else events, name="events", columns=["date", "exact", "event"])
     if ax is None:
-        _, ax = plt.subplots(figsize=(10, 0.45 * len(events) + 1))
+        _figure, ax = plt.subplots(figsize=(10, 0.45 * len(events) + 1))
     y = range(len(events), 0, -1)
     ax.scatter(events["date"], y, s=40, color="C0", facecolors=["C0" if e else "white" for e in events["exact"]])
     for date, level, text in zip(events["date"], y, events["event"], strict=True):
@@ -232,7 +233,7 @@ def plot_timeline(events=None, *, ax=None):
     ax.set_yticks([])
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     ax.set_xlim(events["date"].min() - pd.Timedelta(days=15), events["date"].max() + pd.Timedelta(days=190))
-    ax.set_title("The case, as the kit dates it (filled: date given in the case; hollow: reconstructed)")
+    ax.set_title(_("The case, as the kit dates it (filled: date given in the case; hollow: reconstructed)"))
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
     return ax
@@ -298,14 +299,18 @@ def raci_problems(chart):
     for task, row in chart.iterrows():
         letters = [str(cell).strip().upper() for cell in row]
         wrong = sorted(set(letters) - allowed)
+        quoted = repr(task)
         if wrong:
-            problems.append(f"{task!r}: cells must be R, A, C, I or empty, but {wrong} was used.")
+            # Translators: {task} is the task in quotes; keep it first, before the colon. R, A, C and I are codes.
+            message = _("{task}: cells must be R, A, C, I or empty, but {wrong} was used.")
+            problems.append(message.format(task=quoted, wrong=wrong))
         if letters.count("A") == 0:
-            problems.append(f"{task!r}: nobody is accountable (A).")
+            problems.append(_("{task}: nobody is accountable (A).").format(task=quoted))
         elif letters.count("A") > 1:
-            problems.append(f"{task!r}: {letters.count('A')} people are accountable; there should be exactly one.")
+            message = _("{task}: {count} people are accountable; there should be exactly one.")
+            problems.append(message.format(task=quoted, count=letters.count("A")))
         if "R" not in letters:
-            problems.append(f"{task!r}: nobody is responsible (R) for doing it.")
+            problems.append(_("{task}: nobody is responsible (R) for doing it.").format(task=quoted))
     return problems
 
 
@@ -357,7 +362,7 @@ def plot_stakeholders(table=None, *, ax=None):
     """
     table = check_frame(stakeholders() if table is None else table, name="table", columns=["name", "power", "interest"])
     if ax is None:
-        _, ax = plt.subplots(figsize=(8, 7))
+        _figure, ax = plt.subplots(figsize=(8, 7))
     ax.scatter(table["interest"], table["power"], color="C0")
     placed = {}
     for name, interest, power in zip(table["name"], table["interest"], table["power"], strict=True):
@@ -366,18 +371,18 @@ def plot_stakeholders(table=None, *, ax=None):
     ax.axhline(3, color="grey", lw=0.8)
     ax.axvline(3, color="grey", lw=0.8)
     for x, y, label in [
-        (1.1, 5.3, "keep satisfied"),
-        (4.0, 5.3, "manage closely"),
-        (1.1, 0.6, "monitor"),
-        (4.0, 0.6, "keep informed"),
+        (1.1, 5.3, _("keep satisfied")),
+        (4.0, 5.3, _("manage closely")),
+        (1.1, 0.6, _("monitor")),
+        (4.0, 0.6, _("keep informed")),
     ]:
         ax.text(x, y, label, color="grey", style="italic")
     ax.set(
         xlim=(0.5, 6),
         ylim=(0.3, 5.6),
-        xlabel="interest in the project",
-        ylabel="power over the project",
-        title="Stakeholders of the data-driven job centre (the kit's reading)",
+        xlabel=_("interest in the project"),
+        ylabel=_("power over the project"),
+        title=_("Stakeholders of the data-driven job centre (the kit's reading)"),
     )
     return ax
 
@@ -451,14 +456,24 @@ def check_plan(plan, *, leave_out=()):
     missing_sources = sorted(set(SOURCES) - set(served.str.split().str[0]))
     not_yet = sorted(set(codes) - set(served))
     out_of_order = plan.loc[plan["kotter_step"].diff() < 0, "step"].str[:50].tolist()
+    checked = str(len(plan))
+    if leave_out:
+        # Translators: {count} is the number of steps checked, {steps} the step numbers left out, e.g. "4, 7".
+        checked = _("{count} (left out: {steps})").format(count=len(plan), steps=", ".join(map(str, leave_out)))
+    none = _("none")
+    # Translators: "12 of 14; not yet: KL 2, Ministry 1", principles served of all; {missing} may be "none".
+    served_text = _("{served} of {total}; not yet: {missing}").format(
+        served=served.nunique(), total=len(codes), missing=", ".join(not_yet) or none
+    )
+    order = _("kept") if not out_of_order else _("left at: {steps}").format(steps="; ".join(out_of_order))
     return pd.Series(
         {
-            "steps checked": f"{len(plan)}" + (f" (left out: {', '.join(map(str, leave_out))})" if leave_out else ""),
-            "codes that are not principles": ", ".join(unknown) or "none",
-            "Kotter steps not served": "; ".join(missing_steps) or "none, all eight are covered",
-            "sources not served": ", ".join(missing_sources) or "none, Gladsaxe, KL and the Ministry all appear",
-            "principles served": f"{served.nunique()} of {len(codes)}; not yet: {', '.join(not_yet) or 'none'}",
-            "Kotter's order": "kept" if not out_of_order else "left at: " + "; ".join(out_of_order),
+            _("steps checked"): checked,
+            _("codes that are not principles"): ", ".join(unknown) or none,
+            _("Kotter steps not served"): "; ".join(missing_steps) or _("none, all eight are covered"),
+            _("sources not served"): ", ".join(missing_sources) or _("none, Gladsaxe, KL and the Ministry all appear"),
+            _("principles served"): served_text,
+            _("Kotter's order"): order,
         },
         name="check",
     )
@@ -487,13 +502,13 @@ def plot_failures(table=None, *, axes=None):
     per_step = table["kotter_step"].value_counts().reindex(range(1, 9), fill_value=0)
     per_stage = table["lewin"].astype(str).value_counts().reindex(LEWIN_STAGES, fill_value=0)
     if axes is None:
-        _, axes = plt.subplots(1, 2, figsize=(12, 4), width_ratios=[3, 1])
+        _figure, axes = plt.subplots(1, 2, figsize=(12, 4), width_ratios=[3, 1])
     left, right = axes
     left.barh([f"{i}. {s}" for i, s in enumerate(KOTTER_STEPS, 1)], per_step.to_numpy())
     left.invert_yaxis()
-    left.set(xlabel="number of failures", title="Failures per Kotter step (the kit's reading)")
+    left.set(xlabel=_("number of failures"), title=_("Failures per Kotter step (the kit's reading)"))
     right.bar(per_stage.index, per_stage.to_numpy(), color="C1")
-    right.set(xlabel="Lewin's stage", ylabel="number of failures", title="Failures per Lewin stage")
+    right.set(xlabel=_("Lewin's stage"), ylabel=_("number of failures"), title=_("Failures per Lewin stage"))
     return left, right
 
 
@@ -515,7 +530,7 @@ def plot_swimlane(table=None, *, ax=None):
     table = check_frame(failures() if table is None else table, name="table", columns=["part", "kotter_step", "lewin"])
     row = table["part"].map(PARTS.index) + 0.15 * table.groupby(["part", "kotter_step"]).cumcount()
     if ax is None:
-        _, ax = plt.subplots(figsize=(9, 5))
+        _figure, ax = plt.subplots(figsize=(9, 5))
     for stage, colour in zip(LEWIN_STAGES, ["C0", "C1", "C2"], strict=True):
         mine = table["lewin"].astype(str) == stage
         ax.scatter(table.loc[mine, "kotter_step"], row[mine], s=120, color=colour, alpha=0.8, label=stage)
@@ -525,9 +540,9 @@ def plot_swimlane(table=None, *, ax=None):
         yticklabels=PARTS,
         xlim=(0.5, 8.5),
         ylim=(len(PARTS) - 0.5, -0.5),
-        xlabel="Kotter's step the failure breaks (1 = urgency … 8 = anchor in the culture)",
-        ylabel="part of the case",
-        title="Where and when the project failed (the kit's reading)",
+        xlabel=_("Kotter's step the failure breaks (1 = urgency … 8 = anchor in the culture)"),
+        ylabel=_("part of the case"),
+        title=_("Where and when the project failed (the kit's reading)"),
     )
-    ax.legend(title="Lewin's stage")
+    ax.legend(title=_("Lewin's stage"))
     return ax

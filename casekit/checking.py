@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from casekit.i18n import N_, _
+
 
 class _Blank:
     """The placeholder a student replaces with an answer."""
@@ -31,6 +33,15 @@ ____ = _Blank()
 
 _COLOURS = {"correct": "#1b5e20", "incorrect": "#b00020", "not attempted": "#8a6d00", "noted": "#0d47a1"}
 
+# The statuses as the feedback shows them ("CORRECT: ...", "Correct: ..."); a status itself is a code.
+_STATUS_LABELS = {
+    "correct": N_("correct"),
+    "incorrect": N_("incorrect"),
+    "not attempted": N_("not attempted"),
+    "noted": N_("noted"),
+    "not done": N_("not done"),
+}
+
 
 @dataclass(frozen=True)
 class Feedback:
@@ -39,12 +50,17 @@ class Feedback:
     status: str
     message: str
 
+    @property
+    def label(self):
+        """The status in words, in the kit's language: "correct", "not attempted", ..."""
+        return _(_STATUS_LABELS.get(self.status, self.status))
+
     def __repr__(self):
-        return f"{self.status.upper()}: {self.message}" if self.status != "info" else self.message
+        return f"{self.label.upper()}: {self.message}" if self.status != "info" else self.message
 
     def _repr_html_(self):
         colour = _COLOURS.get(self.status, "#333")
-        label = "" if self.status == "info" else f"<b style='color:{colour}'>{self.status.capitalize()}:</b> "
+        label = "" if self.status == "info" else f"<b style='color:{colour}'>{self.label.capitalize()}:</b> "
         return f"<div style='white-space:pre-wrap'>{label}{html.escape(self.message)}</div>"
 
 
@@ -109,7 +125,9 @@ class Question:
 
     def _judge(self, answer):
         if isinstance(answer, _Blank) or answer is None:
-            return Feedback("not attempted", f"Replace ____ with your answer to '{self.name}', then check again.")
+            # Translators: {name} is the question's short name; ____ is the blank in the student's code, keep it.
+            message = _("Replace ____ with your answer to '{name}', then check again.").format(name=self.name)
+            return Feedback("not attempted", message)
         context = self.context()
         expected = self.truth(context)
         shape_problem = _shape_problem(answer, expected)
@@ -126,18 +144,22 @@ class Question:
             )
             if wrong:
                 return Feedback("incorrect", mistake.message)
-        return Feedback("incorrect", "Not quite. Try hint() for a nudge.")
+        return Feedback("incorrect", _("Not quite. Try hint() for a nudge."))
 
     def hint(self):
         """Show the next hint; after the last one, point to the solution."""
         if self._hints_shown >= len(self.hints):
-            return Feedback("info", "No more hints. solution() shows a worked answer.")
+            return Feedback("info", _("No more hints. solution() shows a worked answer."))
         self._hints_shown += 1
-        return Feedback("info", f"Hint {self._hints_shown} of {len(self.hints)}: {self.hints[self._hints_shown - 1]}")
+        # Translators: "Hint 1 of 3: <the hint>".
+        counter = _("Hint {number} of {total}: {hint}")
+        hint = self.hints[self._hints_shown - 1]
+        return Feedback("info", counter.format(number=self._hints_shown, total=len(self.hints), hint=hint))
 
     def solution(self):
         """Show a worked solution and why it matters."""
-        return Feedback("info", f"Solution:\n{self.worked}\n\nWhy it matters: {self.why}")
+        solution = _("Solution:\n{worked}\n\nWhy it matters: {why}")
+        return Feedback("info", solution.format(worked=self.worked, why=self.why))
 
 
 @dataclass(eq=False)
@@ -155,20 +177,21 @@ class Reflection:
         """Note that an answer was written (at least a sentence); nothing pretends to grade it."""
         if isinstance(answer, _Blank) or not str(answer).strip():
             self.status = "not attempted"
-            return Feedback(
-                "not attempted", f"Replace ____ with your answer to '{self.name}' in quotes, then check again."
-            )
+            # Translators: {name} is the question's short name; ____ is the blank in the student's code, keep it.
+            message = _("Replace ____ with your answer to '{name}' in quotes, then check again.")
+            return Feedback("not attempted", message.format(name=self.name))
         if len(str(answer).split()) < 8:
             self.status = "not attempted"
-            return Feedback("not attempted", "Write at least a full sentence or two before comparing.")
+            return Feedback("not attempted", _("Write at least a full sentence or two before comparing."))
         self.status = "noted"
-        return Feedback("noted", "Answer noted. Compare it with a model answer: solution().")
+        return Feedback("noted", _("Answer noted. Compare it with a model answer: solution()."))
 
     hint = Question.hint
 
     def solution(self):
         """Show a model answer and the theory it draws on."""
-        return Feedback("info", f"A model answer:\n{self.model_answer}\n\nTheory: {self.theory}")
+        solution = _("A model answer:\n{model_answer}\n\nTheory: {theory}")
+        return Feedback("info", solution.format(model_answer=self.model_answer, theory=self.theory))
 
 
 def summary(*questions):
@@ -185,10 +208,12 @@ def summary(*questions):
         for status in ("correct", "noted", "incorrect", "not attempted")
     }
     done = len(groups["correct"]) + len(groups["noted"])
-    parts = [f"{done} of {len(questions)} done."]
+    parts = [_("{done} of {total} done.").format(done=done, total=len(questions))]
+    # Translators: {names} are the questions' short names, separated by commas.
+    still_wrong, not_attempted = _("Still wrong: {names}."), _("Not attempted: {names}.")
     parts += [
-        f"{label}: {', '.join(groups[status])}."
-        for status, label in (("incorrect", "Still wrong"), ("not attempted", "Not attempted"))
+        sentence.format(names=", ".join(groups[status]))
+        for status, sentence in (("incorrect", still_wrong), ("not attempted", not_attempted))
         if groups[status]
     ]
     return Feedback("correct" if done == len(questions) else "not done", " ".join(parts))
@@ -197,22 +222,26 @@ def summary(*questions):
 def _kind(answer):
     """'an int', 'a Series': the kind of thing a student passed."""
     name = type(answer).__name__
-    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
+    # Translators: the kind of Python object a student gave, e.g. "an int", "a Series"; {type} is not translated.
+    kind = _("an {type}") if name[0] in "aeiou" else _("a {type}")
+    return kind.format(type=name)
 
 
 def _shape_problem(answer, expected):
     """A message when the answer is the wrong kind of thing, else None."""
+    kind = _kind(answer)
     if isinstance(expected, (int, float, np.number)) and not isinstance(expected, bool):
         if isinstance(answer, (pd.Series, pd.DataFrame, np.ndarray, list)):
-            return f"Expected a single number, but got {_kind(answer)}. Did you forget .mean() or .sum()?"
+            # Translators: {kind} is the kind of thing the student gave, e.g. "an int" or "a Series".
+            return _("Expected a single number, but got {kind}. Did you forget .mean() or .sum()?").format(kind=kind)
         if not isinstance(answer, (int, float, np.number)) or isinstance(answer, bool):
-            return f"Expected a number, but got {answer!r}."
+            return _("Expected a number, but got {answer}.").format(answer=repr(answer))
     if isinstance(expected, pd.DataFrame) and not isinstance(answer, pd.DataFrame):
-        return f"Expected a table (DataFrame), but got {_kind(answer)}."
+        return _("Expected a table (DataFrame), but got {kind}.").format(kind=kind)
     if isinstance(expected, str) and not isinstance(answer, str):
-        return f"Expected a text in quotes, but got {_kind(answer)}."
+        return _("Expected a text in quotes, but got {kind}.").format(kind=kind)
     if isinstance(expected, list) and not isinstance(answer, (list, tuple, pd.Series, pd.Index, np.ndarray)):
-        return f"Expected a list such as ['a', 'b'], but got {_kind(answer)}."
+        return _("Expected a list such as ['a', 'b'], but got {kind}.").format(kind=kind)
     return None
 
 

@@ -21,6 +21,7 @@ import pandas as pd
 
 from casekit._content import read_records
 from casekit._validation import check_choice, check_column, check_frame, check_model, check_probability
+from casekit.i18n import _
 
 _ETHICS = read_records("ethics.toml")
 
@@ -177,15 +178,15 @@ def plot_scorecard(card, *, ax=None):
     _check_card(card)
     values = card.apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     if ax is None:
-        _, ax = plt.subplots(figsize=(9, 6))
+        _figure, ax = plt.subplots(figsize=(9, 6))
     ax.imshow(np.ma.masked_invalid(values), cmap="RdYlGn", vmin=0, vmax=2, aspect="auto")
     ax.set(
         xticks=range(card.shape[1]),
         xticklabels=list(card.columns),
         yticks=range(len(card)),
         yticklabels=[f"{source}: {name}" for source, name in card.index],
-        xlabel="part of the case (red: 0 ignored · yellow: 1 partly · green: 2 honoured)",
-        title="The project against the data-ethics principles (scored cells only)",
+        xlabel=_("part of the case (red: 0 ignored · yellow: 1 partly · green: 2 honoured)"),
+        title=_("The project against the data-ethics principles (scored cells only)"),
     )
     plt.setp(ax.get_xticklabels(), rotation=45, ha="right")
     return ax

@@ -3,6 +3,7 @@
 ``python -m casekit.tools data [FOLDER]`` regenerates the data files;
 ``python -m casekit.tools exercises`` builds the exercise sets' student and solutions versions;
 ``python -m casekit.tools printables`` writes the role cards and the ethics checklist;
+``python -m casekit.tools catalog`` extracts the texts to translate and updates and compiles the catalogues;
 ``python -m casekit.tools preview`` builds a static HTML preview of the notebooks;
 ``python -m casekit.tools links --github OWNER/NAME [--hub URL]`` prints Binder and JupyterHub links;
 ``python -m casekit.tools workshop`` serves the workshop apps.
@@ -11,6 +12,7 @@
 import argparse
 
 from casekit.data import DATA_DIR, write_data
+from casekit.tools.catalog import write_catalogues
 from casekit.tools.delivery import binder_links, build_preview, nbgitpuller_link
 from casekit.tools.exercise_build import build
 from casekit.tools.printables import write_printables
@@ -29,6 +31,9 @@ def main(argv=None):
     exercises = commands.add_parser("exercises", help="build the student and solutions versions of the exercise sets")
     exercises.add_argument("pattern", nargs="?", default="[0-9][0-9]_*.ipynb", help="which sources, e.g. '03_*'")
     commands.add_parser("printables", help="write the role cards and the ethics checklist to docs/printables")
+    commands.add_parser(
+        "catalog", help="extract the texts to translate to casekit/locale/, update and compile each language (Babel)"
+    )
     commands.add_parser("preview", help="run every notebook and save it as static HTML in build/preview")
     links = commands.add_parser("links", help="print the Binder and JupyterHub (nbgitpuller) links")
     links.add_argument("--github", required=True, help="the kit on GitHub as owner/name")
@@ -57,6 +62,7 @@ COMMANDS = {
     "data": lambda args: _wrote(write_data(args.folder)),
     "exercises": lambda args: _wrote(build(pattern=args.pattern)),
     "printables": lambda args: _wrote(write_printables()),
+    "catalog": lambda args: _wrote(write_catalogues()),
     "preview": lambda args: _wrote(build_preview()),
     "links": _print_links,
     "workshop": lambda args: serve(args.port),
