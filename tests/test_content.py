@@ -155,6 +155,31 @@ def test_a_translation_beside_a_text_is_used_only_for_its_language(monkeypatch):
         _content.read_rows("timeline.csv", language="de")
 
 
+# Issue 15: every text a reader of the kit can see in Danish has its Danish beside it, so a missing string fails
+# here rather than falling back to English unnoticed. `danish_label` is Danish already; names, labels and ranges
+# of a few words may read the same in both languages, longer prose may not.
+ALREADY_DANISH = {("codebook.csv", "danish_label")}
+FEW_WORDS = 3
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_every_text_has_its_danish_right_beside_it(name):
+    records, key, _required, text = TABLES[name]
+    for record in records():
+        fields = list(record)
+        for field in text:
+            if (name, field) in ALREADY_DANISH or field not in record:
+                continue
+            where = (name, *(record[k] for k in key), field)
+            english, danish = record[field], record.get(f"{field}_da")
+            assert isinstance(danish, str), f"{where}: no {field}_da beside {english!r}"
+            assert fields.index(f"{field}_da") == fields.index(field) + 1, f"{where}: {field}_da is not next to it"
+            assert bool(danish) == bool(english), f"{where}: {field}_da is {danish!r} beside {english!r}"
+            assert danish.strip() == danish, f"{where}: {danish!r} starts or ends with a space"
+            if len(english.split()) > FEW_WORDS:
+                assert danish != english, f"{where}: the Danish is the English"
+
+
 def test_every_person_on_a_card_or_the_stakeholder_map_is_in_the_people_table():
     people = {person["id"]: person for person in _toml("people.toml")["person"]}
     assert {card["person"] for card in _cards()} <= set(people)
