@@ -31,6 +31,7 @@ from casekit.audit import (
 from casekit.codebook import DISTRICTS, EDUCATION_LEVELS, ESTATE, ORIGINS, codebook
 from casekit.data import load_citizens
 from casekit.explain import closest_citizen, explain, flip_test, lookup, move
+from casekit.i18n import set_language
 from casekit.model import PILOT_FEATURES, evaluate, make_pilot_tree, pilot, split_pilot, train_pilot_tree
 from casekit.thresholds import (
     CASEWORKERS,
@@ -83,6 +84,7 @@ __all__ = [
     "rates_shown",
     "residence_audit",
     "rule_versus_tree",
+    "set_language",
     "split_pilot",
     "summarise_decomposition",
     "summarise_worlds",

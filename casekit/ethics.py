@@ -244,7 +244,7 @@ def ams_groups(model, citizens, *, high=0.66, low=0.25):
     return group.astype(pd.CategoricalDtype(AMS_GROUPS, ordered=True))
 
 
-def group_shares(citizens, groups, *, by="district", found_work=False):
+def ams_group_shares(citizens, groups, *, by="district", found_work=False):
     """Return each group's share of every AMS-style group, with its interval and count.
 
     Parameters
@@ -271,10 +271,10 @@ def group_shares(citizens, groups, *, by="district", found_work=False):
     --------
     >>> from casekit.model import pilot
     >>> p = pilot()
-    >>> table = group_shares(p.test, ams_groups(p.model, p.test), by="estate")
+    >>> table = ams_group_shares(p.test, ams_groups(p.model, p.test), by="estate")
     >>> table.columns.tolist()
     ['citizens', 'high', 'middle', 'low']
-    >>> group_shares(p.test, ams_groups(p.model, p.test), by="distrct")
+    >>> ams_group_shares(p.test, ams_groups(p.model, p.test), by="distrct")
     Traceback (most recent call last):
     ...
     ValueError: `by` must be one of the columns ['citizen_id', 'cohort_year', 'district', \

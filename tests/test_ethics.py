@@ -108,14 +108,14 @@ def test_ams_groups_explains_wrong_thresholds(model, test_part, options, message
         ams_groups(model, test_part, **options)
 
 
-def test_group_shares_counts_the_estates_citizens_who_found_work_in_the_low_group(model, test_part):
-    from casekit.ethics import ams_groups, group_shares
+def test_ams_group_shares_counts_the_estates_citizens_who_found_work_in_the_low_group(model, test_part):
+    from casekit.ethics import ams_group_shares, ams_groups
 
     groups = ams_groups(model, test_part)
-    table = group_shares(test_part, groups, by="estate", found_work=True)
+    table = ams_group_shares(test_part, groups, by="estate", found_work=True)
     in_estate = test_part["district"].eq("Lyngtoften") & test_part["unemployed_12m"].eq(0)
     low = int((groups[in_estate] == "low").sum())
     assert table.loc["Lyngtoften", "citizens"] == in_estate.sum()
     assert table.loc["Lyngtoften", "low"].endswith(f"{low} of {in_estate.sum()}")
     with pytest.raises(ValueError, match=r"`by` must be one of the columns .* but 'distrct' was passed"):
-        group_shares(test_part, groups, by="distrct")
+        ams_group_shares(test_part, groups, by="distrct")
