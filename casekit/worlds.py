@@ -15,19 +15,27 @@ apart:
   ratio of false-positive rates again; :func:`summarise_decomposition` gives
   the median over the seeds and the 10th-90th percentile range.
 
+Each world is drawn and measured once per session (a world costs about 0.03 s);
+the decomposition re-uses the worlds :func:`many_worlds` has drawn, and
+:func:`forget_worlds` forgets them (for timing).
+
 Reproduce the figures the kit quotes with ``python -m casekit.worlds``.
 """
 
+import itertools
 import sys
 
 import numpy as np
 import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.utils import check_random_state
 
-from casekit._validation import check_choice, check_positive_int
-from casekit.codebook import ESTATE
+from casekit import world as world_steps
+from casekit._validation import check_choice
+from casekit.codebook import CATEGORIES, EDUCATION_LEVELS, ESTATE
 from casekit.data import COHORTS
-from casekit.model import PILOT_FEATURES, TARGET, split_pilot, train_pilot_tree
-from casekit.world import MECHANISMS, WORLD, World, make_citizens
+from casekit.model import NUMERIC, ONE_HOT, PILOT_FEATURES, SPLIT_SEED, TARGET, TEST_SIZE, make_pilot_tree
+from casekit.world import MECHANISMS, WORLD, World
 
 _, _PILOT_SIZE, _PILOT_YEARS = COHORTS["pilot"]
 _, _LATER_SIZE, _LATER_YEARS = COHORTS["2019"]
@@ -35,6 +43,8 @@ WITHOUT_DISTRICT = [feature for feature in PILOT_FEATURES if feature != "distric
 #: The seeds the kit's figures are quoted for: 30 worlds, and the first 10 for the decomposition.
 SEEDS = tuple(range(30))
 DECOMPOSITION_SEEDS = tuple(range(10))
+#: The fewest citizens :func:`decompose_gap` draws per world.
+_MIN_SAMPLES = 100
 #: The rows of :func:`decompose_gap` besides one per mechanism.
 AS_BUILT, ALL_EQUAL = "nothing (as built)", "all (everything equal)"
 #: The two mechanisms that are employers' discrimination, switched off together by default too.
@@ -195,7 +205,7 @@ def decompose_gap(seeds=DECOMPOSITION_SEEDS, *, world=WORLD, switches=None, n_sa
         alone, both of the employers' penalties together (address and
         origin), and all of them.
     n_samples : int, optional
-        Citizens in each world's pilot data; the kit's 8,000 by default.
+        Citizens in each world's pilot data, at least 100; the kit's 8,000 by default.
         More citizens make each world's ratio less noisy (and the run slower).
     progress : None, True or a widget, default None
         As in :func:`many_worlds`.
@@ -216,7 +226,7 @@ def decompose_gap(seeds=DECOMPOSITION_SEEDS, *, world=WORLD, switches=None, n_sa
     seeds = _check_seeds(seeds)
     world = _check_world(world)
     plan = _switches(switches)
-    n_samples = _PILOT_SIZE if n_samples is None else check_positive_int(n_samples, name="n_samples")
+    n_samples = _PILOT_SIZE if n_samples is None else _check_n_samples(n_samples)
     tick = _progress(progress, len(seeds) * len(plan))
     rows, index = [], []
     for label, mechanisms in plan.items():
@@ -285,31 +295,153 @@ def summarise_decomposition(table, *, percentiles=(10, 90)):
 
 
 # ---------------------------------------------------------------- the measurement
+#
+# One world is measured as the kit measures its own data (make_citizens, split_pilot,
+# train_pilot_tree, predict): the same random draws, the same split, the same trees,
+# but on arrays, about three times as fast. tests/test_worlds.py holds every step to the
+# kit's own recipe. A world measured once is kept for the session (_MEASURED), so the
+# decomposition's "as built" rows re-use the worlds many_worlds has drawn.
+
+#: Figures of the worlds measured in this session: (the world's parameters, seed, citizens) -> figures.
+_MEASURED = {}
+_MEASURED_MAX = 4096
+#: What :func:`decompose_gap` measures of a world; :func:`many_worlds` measures more.
+_PILOT_FIGURES = ["accuracy", "estate_fpr", "rest_fpr", "fpr_ratio", "estate_base_rate", "rest_base_rate"]
+
+
+def forget_worlds():
+    """Forget the worlds measured so far, so that the next calls draw them afresh.
+
+    Each world (its parameters, seed and size) is drawn and measured once per
+    session: :func:`decompose_gap` re-uses the worlds :func:`many_worlds` has
+    measured, and a rerun cell costs nothing. The figures are the same either
+    way; forgetting only matters to time the drawing.
+
+    Returns
+    -------
+    int
+        The number of worlds forgotten.
+
+    Examples
+    --------
+    >>> _ = many_worlds([23, 24])
+    >>> forget_worlds() >= 2
+    True
+    >>> forget_worlds()
+    0
+    """
+    forgotten = len(_MEASURED)
+    _MEASURED.clear()
+    return forgotten
 
 
 def _measure(world, seed, *, everything, n_samples=_PILOT_SIZE):
     """The figures of one world: the pilot tree's estate/rest audit, and with `everything` the rest."""
-    pilot = make_citizens(n_samples, cohort_years=_PILOT_YEARS, world=world, random_state=seed)
-    train, test = split_pilot(pilot)
-    model = train_pilot_tree(train)
-    truth = test[TARGET].to_numpy()
-    flags = model.predict(test)
-    in_estate = (test["district"] == ESTATE).to_numpy()
+    key = (repr(world), seed, n_samples)
+    figures = _MEASURED.get(key)
+    if figures is None or (everything and "baseline" not in figures):
+        if len(_MEASURED) >= _MEASURED_MAX:
+            _MEASURED.clear()
+        figures = _MEASURED[key] = _measure_afresh(world, seed, everything=everything, n_samples=n_samples)
+    return dict(figures) if everything else {name: figures[name] for name in _PILOT_FIGURES}
+
+
+def _measure_afresh(world, seed, *, everything, n_samples):
+    """Draw one world, split it, fit the pilot tree (and with `everything` the rest) and measure it."""
+    pilot = _draw(world, seed, n_samples, _PILOT_YEARS)
+    train, test = _split(pilot[TARGET])
+    tree = _fit(pilot, train, PILOT_FEATURES)
+    truth = pilot[TARGET][test]
+    flags = tree.predict(_encode(pilot, PILOT_FEATURES, test))
+    in_estate = pilot["in_estate"][test]
     figures = {"accuracy": float((flags == truth).mean()), **_estate_rates(truth, flags, in_estate)}
     if not everything:
         return figures
-    without = train_pilot_tree(train, features=WITHOUT_DISTRICT)
-    later = make_citizens(_LATER_SIZE, cohort_years=_LATER_YEARS, world=world, random_state=seed + 1)
-    accuracy_2019 = float((model.predict(later) == later[TARGET].to_numpy()).mean())
+    without = _fit(pilot, train, WITHOUT_DISTRICT)
+    later = _draw(world, seed + 1, _LATER_SIZE, _LATER_YEARS)
+    flags_2019 = tree.predict(_encode(later, PILOT_FEATURES))
+    accuracy_2019 = float((flags_2019 == later[TARGET]).mean())
     share = truth.mean()
     return {
         "accuracy": figures["accuracy"],
         "baseline": float(max(share, 1 - share)),
         **figures,
-        "fpr_ratio_without_district": _estate_rates(truth, without.predict(test), in_estate)["fpr_ratio"],
+        "fpr_ratio_without_district": _estate_rates(
+            truth, without.predict(_encode(pilot, WITHOUT_DISTRICT, test)), in_estate
+        )["fpr_ratio"],
         "accuracy_2019": accuracy_2019,
         "drop_2019": 100 * (figures["accuracy"] - accuracy_2019),
     }
+
+
+def _draw(world, seed, n_samples, years):
+    """Draw citizens as :func:`casekit.world.make_citizens` does; keep, as arrays, what the pilot tree needs.
+
+    The same steps in the same order, so the same random draws. Districts,
+    origins, benefits and years are handed on as categoricals, which the
+    steps' look-ups map once per category instead of once per citizen (the
+    values are the same); the pseudonyms and the data frame are not made.
+    """
+    rng = check_random_state(seed)
+    people = world_steps._residents(n_samples, rng, world)
+    district = _categorical(people["district"], "district")
+    people.update(district=district, origin=_categorical(people["origin"], "origin"))
+    people["cohort_year"] = pd.Categorical(np.sort(np.resize(np.asarray(years), n_samples)))
+    people["education_true"] = world_steps._education(people, rng, world)
+    people["years_employed_5y"] = world_steps._work_history(people, rng, world)
+    world_steps._circumstances(people, rng, world)
+    people["benefit_type"] = _categorical(people["benefit_type"], "benefit_type")
+    difficulty = world_steps._difficulty(people, world)
+    luck = rng.logistic(0, world.noise_scale, n_samples)
+    education = _codes(world_steps._registered_education(people, rng, world), EDUCATION_LEVELS)
+    return {
+        TARGET: (difficulty + luck > 0).astype(np.int8),
+        "in_estate": district.codes == CATEGORIES["district"].index(ESTATE),
+        "district": district.codes,
+        "gender": _codes(people["gender"], CATEGORIES["gender"]),
+        "education": np.where(education < 0, np.nan, education),
+        "age": people["age"],
+        "years_employed_5y": people["years_employed_5y"],
+    }
+
+
+def _codes(values, categories):
+    """The position of each of `values` in `categories`; -1 for a value that is none of them (missing)."""
+    if values.dtype.kind == "U":  # text: one sorted search, faster than a look-up per citizen
+        categories = np.asarray(categories)
+        order = np.argsort(categories)
+        found = order[np.searchsorted(categories, values, sorter=order).clip(max=len(order) - 1)]
+        return np.where(categories[found] == values, found, -1).astype(np.int8)
+    position = {category: code for code, category in enumerate(categories)}
+    return np.fromiter(map(position.get, values.tolist(), itertools.repeat(-1)), np.int8, len(values))
+
+
+def _categorical(values, column):
+    """`values` as a categorical with the codebook's categories of `column`, built from the codes."""
+    return pd.Categorical.from_codes(_codes(values, CATEGORIES[column]), CATEGORIES[column])
+
+
+def _split(truth):
+    """The rows of :func:`casekit.split_pilot`'s training and test parts, in its order."""
+    return train_test_split(np.arange(len(truth)), test_size=TEST_SIZE, stratify=truth, random_state=SPLIT_SEED)
+
+
+def _encode(cohort, features, rows=slice(None)):
+    """What the pilot pipeline's encoder (:func:`casekit.model.make_pilot_tree`) makes of `rows` of `cohort`:
+    one-hot columns (the first dropped when there are two), education's rank, then the numbers."""
+    blocks = []
+    for feature in (f for f in features if f in ONE_HOT):
+        categories = len(CATEGORIES[feature])
+        blocks.append(np.eye(categories, dtype=np.float32)[cohort[feature][rows]][:, int(categories == 2) :])
+    numbers = (["education"] if "education" in features else []) + [f for f in features if f in NUMERIC]
+    blocks.extend(cohort[feature][rows].astype(np.float32)[:, np.newaxis] for feature in numbers)
+    return np.hstack(blocks)
+
+
+def _fit(cohort, rows, features):
+    """The pilot tree (:func:`casekit.train_pilot_tree`) fitted on `rows` of `cohort`, on encoded arrays."""
+    tree = make_pilot_tree(features)[-1]
+    return tree.fit(_encode(cohort, features, rows), cohort[TARGET][rows])
 
 
 def _estate_rates(truth, flags, in_estate):
@@ -373,6 +505,15 @@ def _check_seeds(seeds):
     if len(set(seeds)) != len(seeds):
         raise ValueError("`seeds` must not repeat a seed: the same seed draws the same world.")
     return [int(seed) for seed in seeds]
+
+
+def _check_n_samples(n_samples):
+    if isinstance(n_samples, bool) or not isinstance(n_samples, (int, np.integer)) or n_samples < _MIN_SAMPLES:
+        raise ValueError(
+            f"`n_samples` must be a whole number of at least {_MIN_SAMPLES} (fewer citizens leave too few of "
+            f"the estate's residents to measure), but {n_samples!r} was passed."
+        )
+    return int(n_samples)
 
 
 def _check_world(world):

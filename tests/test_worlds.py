@@ -1,6 +1,6 @@
 """Many worlds and the decomposition: the figures the kit quotes, over the seeds it quotes them for.
 
-The worlds are drawn once per module (about 10 s in all) and shared by the tests.
+The worlds are drawn once per module (a few seconds in all) and shared by the tests.
 """
 
 import ipywidgets as widgets
@@ -8,10 +8,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import casekit.worlds
 from casekit.audit import audit
 from casekit.codebook import ESTATE
-from casekit.model import evaluate
-from casekit.world import MECHANISMS, WORLD
+from casekit.data import COHORTS
+from casekit.model import evaluate, split_pilot, train_pilot_tree
+from casekit.world import MECHANISMS, WORLD, World, make_citizens
 from casekit.worlds import (
     ALL_EQUAL,
     AS_BUILT,
@@ -19,7 +21,9 @@ from casekit.worlds import (
     DECOMPOSITION_SEEDS,
     EMPLOYERS,
     SEEDS,
+    WITHOUT_DISTRICT,
     decompose_gap,
+    forget_worlds,
     many_worlds,
     summarise_decomposition,
     summarise_worlds,
@@ -84,6 +88,89 @@ def test_the_summary_says_each_claim_in_words_and_counts(worlds):
     assert table.loc["ratio_2", "shown"] == "27 of 30 worlds"
     assert table["share"].between(0, 1).all()
     assert table.loc["ratio_2", "claim"].startswith("the estate's false-positive rate")
+
+
+# ---------------------------------------------------------------- the kit's own recipe, world by world
+
+
+def kit_recipe(world, seed, n_samples=COHORTS["pilot"][1]):
+    """One world measured step by step with the kit's public functions, as a student would."""
+    pilot = make_citizens(n_samples, cohort_years=COHORTS["pilot"][2], world=world, random_state=seed)
+    train, test = split_pilot(pilot)
+    model = train_pilot_tree(train)
+    rates = audit(model, test, by="estate")
+    without = audit(train_pilot_tree(train, features=WITHOUT_DISTRICT), test, by="estate")
+    later = make_citizens(COHORTS["2019"][1], cohort_years=COHORTS["2019"][2], world=world, random_state=seed + 1)
+    return {
+        "accuracy": evaluate(model, test).accuracy,
+        "estate_fpr": rates["false_positive_rate"].iloc[0],
+        "fpr_ratio": rates["false_positive_rate"].iloc[0] / rates["false_positive_rate"].iloc[1],
+        "estate_base_rate": rates["base_rate"].iloc[0],
+        "rest_base_rate": rates["base_rate"].iloc[1],
+        "fpr_ratio_without_district": without["false_positive_rate"].iloc[0] / without["false_positive_rate"].iloc[1],
+        "accuracy_2019": evaluate(model, later).accuracy,
+    }
+
+
+@pytest.mark.parametrize(
+    "switched_off, seed",
+    [((), 0), (("district_schooling",), 3), (EMPLOYERS, 11), (tuple(MECHANISMS), 5)],
+)
+def test_every_world_is_measured_as_the_kit_measures_its_own_data(switched_off, seed):
+    """Drawn, split, trained and audited on arrays, a world gives the figures of the kit's own recipe."""
+    world = WORLD.without(*switched_off)
+    expected = kit_recipe(world, seed)
+    figures = world_figures(world, random_state=seed)
+    assert figures["accuracy"] == expected["accuracy"]
+    assert figures["accuracy_2019"] == expected["accuracy_2019"]
+    for name in ["estate_fpr", "fpr_ratio", "estate_base_rate", "rest_base_rate", "fpr_ratio_without_district"]:
+        assert figures[name] == pytest.approx(expected[name], rel=1e-12), name
+
+
+def test_a_smaller_world_in_the_decomposition_is_measured_as_the_kit_measures_its_own_data():
+    world = WORLD.without("origin_penalty")
+    expected = kit_recipe(world, 8, n_samples=3000)
+    row = decompose_gap([8], switches=["origin_penalty"], n_samples=3000).iloc[0]
+    assert row["accuracy"] == expected["accuracy"]
+    assert row["fpr_ratio"] == pytest.approx(expected["fpr_ratio"], rel=1e-12)
+    assert row["estate_base_rate"] == pytest.approx(expected["estate_base_rate"], rel=1e-12)
+
+
+def test_a_world_measured_once_is_not_drawn_again(monkeypatch):
+    forget_worlds()
+    worlds = many_worlds([1, 2])
+    drawn = []
+    measure = casekit.worlds._measure_afresh
+
+    def counted(world, seed, **kwargs):
+        drawn.append(seed)
+        return measure(world, seed, **kwargs)
+
+    monkeypatch.setattr(casekit.worlds, "_measure_afresh", counted)
+    table = decompose_gap([1, 2], switches=[(), "address_penalty"])
+    assert drawn == [1, 2]  # only the worlds with the address penalty switched off
+    assert table.loc[AS_BUILT, "fpr_ratio"].tolist() == worlds["fpr_ratio"].tolist()
+    many_worlds([2, 1])
+    assert drawn == [1, 2]
+
+
+def test_kept_worlds_give_the_same_figures_as_worlds_drawn_afresh():
+    forget_worlds()
+    first = many_worlds([4, 9])
+    first.loc[4, "accuracy"] = 0.0  # changing a result changes nothing kept
+    kept = many_worlds([4, 9])
+    assert forget_worlds() == 2
+    pd.testing.assert_frame_equal(kept, many_worlds([4, 9]))
+    assert kept.loc[4, "accuracy"] > 0.8
+
+
+def test_a_world_changed_in_place_is_drawn_again():
+    world = World()
+    before = world_figures(world, random_state=6)
+    world.address_penalty[ESTATE] = 2.0
+    after = world_figures(world, random_state=6)
+    assert after["estate_base_rate"] > before["estate_base_rate"]
+    pd.testing.assert_series_equal(after, world_figures(World(address_penalty={ESTATE: 2.0}), random_state=6))
 
 
 # ---------------------------------------------------------------- where the gap comes from
@@ -182,6 +269,11 @@ def test_a_printed_counter_goes_to_stderr(capsys):
         ),
         (lambda: decompose_gap([1], switches="address_penalty"), ValueError, r"`switches` must be a non-empty list"),
         (lambda: many_worlds([1], progress="yes"), TypeError, r"`progress` must be None, True or a widget"),
+        (
+            lambda: decompose_gap([1], n_samples=50),
+            ValueError,
+            r"`n_samples` must be a whole number of at least 100 .* but 50 was passed",
+        ),
         (
             lambda: summarise_worlds(pd.DataFrame({"x": [1]})),
             ValueError,
