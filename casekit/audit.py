@@ -366,8 +366,8 @@ def group_intervals(y_true, y_pred, *, sensitive_features, confidence=CONFIDENCE
     -------
     pandas.DataFrame
         One row per group and metric (the metrics of :data:`RATES`):
-        ``rate`` (from fairlearn's MetricFrame, as in :func:`group_metrics`;
-        ``nan`` when nobody is behind it), ``numerator`` and ``denominator``
+        ``rate`` (numerator over denominator, the same as :func:`group_metrics`
+        gives; ``nan`` when nobody is behind it), ``numerator`` and ``denominator``
         (e.g. 19 wrongly flagged of 75 who found work), ``low`` and ``high``
         (the Wilson interval), ``too_small`` (denominator under `min_count`)
         and ``shown`` (:func:`format_rate`). ``table.loc["Lyngtoften"]``
@@ -387,8 +387,7 @@ def group_intervals(y_true, y_pred, *, sensitive_features, confidence=CONFIDENCE
     truth, flags, groups = _check_inputs(y_true, y_pred, sensitive_features)
     confidence = _check_confidence(confidence)
     min_count = check_positive_int(min_count, name="min_count")
-    table = _by_group({**METRICS, "cells": _confusion}, truth, flags, groups)
-    cells = _cells_table(table)
+    cells = _cells_table(_by_group({"cells": _confusion}, truth, flags, groups))
     parts = []
     for metric in RATES:
         numerator, denominator = _fraction(cells, metric)
@@ -397,7 +396,7 @@ def group_intervals(y_true, y_pred, *, sensitive_features, confidence=CONFIDENCE
             pd.DataFrame(
                 {
                     "metric": metric,
-                    "rate": table[metric].astype(float).where(denominator > 0),
+                    "rate": numerator / denominator.where(denominator > 0),
                     "numerator": numerator.astype(int),
                     "denominator": denominator.astype(int),
                     "low": low,
