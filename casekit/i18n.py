@@ -20,8 +20,8 @@ Examples
 >>> set_language("da")
 >>> language()
 'da'
->>> _("not flagged")  # no Danish yet: English until the catalogue translates it
-'not flagged'
+>>> _("not flagged")  # from casekit/locale/da/LC_MESSAGES/casekit.mo
+'ikke markeret'
 >>> ngettext("{n} citizen", "{n} citizens", 2).format(n=2)
 '2 citizens'
 >>> set_language("en")
