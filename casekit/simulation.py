@@ -118,7 +118,7 @@ def simulate(
     model = pilot().model  # year 0: the pilot tree
     rows = []
     for year, seed in enumerate(cohort_seeds, start=1):
-        cohort = make_citizens(n, cohort_years=[LABOUR_MARKET_YEAR], random_state=seed, latent=True)
+        cohort = _cohort(n, int(seed))
         score = model.predict_proba(cohort)[:, 1]
         supported = _allocate(policy, score, min(capacity, n), ties, threshold)
         cohort["unemployed_12m"] = (cohort["difficulty"] - support_effect * supported + cohort["luck"] > 0).astype(
@@ -130,6 +130,20 @@ def simulate(
         if progress is not None:
             progress.value = year
     return pd.DataFrame(rows)
+
+
+def _cohort(n, seed):
+    """A year's citizens, with their hidden difficulty and luck: the same for every policy, so drawn once.
+
+    Every policy meets the same citizens each year (the same seeds), so
+    :func:`compare_policies` draws each year once and hands each run a copy.
+    """
+    return _drawn_cohort(n, seed).copy()
+
+
+@lru_cache(maxsize=64)
+def _drawn_cohort(n, seed):
+    return make_citizens(n, cohort_years=[LABOUR_MARKET_YEAR], random_state=seed, latent=True)
 
 
 #: The longest run :func:`simulate` accepts, and the smallest and largest yearly cohorts: each year
