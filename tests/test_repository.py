@@ -43,6 +43,16 @@ def test_ci_runs_the_readme_test_command():
     assert "make test" in ci_lines
 
 
+def test_the_danish_readme_is_linked_at_the_top_and_gives_the_same_commands_in_the_same_order():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    danish = (ROOT / "README.da.md").read_text(encoding="utf-8")
+    assert "Dansk: [README.da.md](README.da.md)" in readme.split("\n## ")[0]
+    commands = re.compile(r"```\n(make \w+)\n```")
+    assert commands.findall(danish) == commands.findall(readme)
+    links = re.findall(r"\]\(([^)#\s]+)\)", danish)
+    assert "README.md" in links and [link for link in links if not (ROOT / link).exists()] == []
+
+
 def test_make_lab_opens_the_start_page():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. notebooks/00_start_here.ipynb" in makefile
