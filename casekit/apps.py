@@ -31,7 +31,7 @@ from casekit.audit import (
     with_groups,
 )
 from casekit.explain import lookup
-from casekit.i18n import N_, _
+from casekit.i18n import N_, _, number, percent
 from casekit.model import TARGET
 from casekit.simulation import feedback_year
 from casekit.thresholds import CASEWORKERS, CITIZENS_PER_YEAR, THRESHOLDS, count_errors
@@ -115,9 +115,10 @@ def _explanation_html(explanation):
     )
     rules = "".join(f"<li>{html.escape(rule)}</li>" for rule in explanation.rules)
     # Translators: {evidence} is e.g. "27 of 27 similar citizens in the training data were still unemployed".
-    found = _("Citizen <b>{citizen_id}</b>: {evidence} 12 months later (probability <b>{probability:.2f}</b>).")
+    found = _("Citizen <b>{citizen_id}</b>: {evidence} 12 months later (probability <b>{probability}</b>).")
     evidence = html.escape(explanation.evidence)
-    found = found.format(citizen_id=explanation.citizen_id, evidence=evidence, probability=explanation.probability)
+    probability = number(explanation.probability, 2)
+    found = found.format(citizen_id=explanation.citizen_id, evidence=evidence, probability=probability)
     similar = _("Similar means: they share these facts, the tree's reasons:")
     return f"<h3 style='color:{colour};margin:4px 0'>{verdict}</h3><p>{found}</p><p>{similar}</p><ul>{rules}</ul>"
 
@@ -166,25 +167,25 @@ def _summary_html(s):
         [
             [
                 "<b>" + _("still unemployed") + "</b>",
-                f"{s['flagged_correctly']:.0f}",
-                red.format(_("{count:.0f} missed").format(count=s["missed"])),
+                number(s["flagged_correctly"], grouping=False),
+                red.format(_("{count} missed").format(count=number(s["missed"], grouping=False))),
             ],
             [
                 "<b>" + _("found work") + "</b>",
-                red.format(_("{count:.0f} wrongly flagged").format(count=s["wrongly_flagged"])),
-                f"{s['left_alone_correctly']:.0f}",
+                red.format(_("{count} wrongly flagged").format(count=number(s["wrongly_flagged"], grouping=False))),
+                number(s["left_alone_correctly"], grouping=False),
             ],
         ],
     )
-    accuracy = _("Accuracy: <b>{accuracy:.1%}</b>").format(accuracy=s["accuracy"])
+    accuracy = _("Accuracy: <b>{accuracy}</b>").format(accuracy=percent(s["accuracy"]))
     year = _(
-        "In a year: <b>{wrongly_flagged:.0f}</b> citizens wrongly flagged and <b>{missed:.0f}</b> missed; "
-        "for each caseworker <b>{wrongly_flagged_each:.1f}</b> wrongly flagged and <b>{missed_each:.1f}</b> missed."
+        "In a year: <b>{wrongly_flagged}</b> citizens wrongly flagged and <b>{missed}</b> missed; "
+        "for each caseworker <b>{wrongly_flagged_each}</b> wrongly flagged and <b>{missed_each}</b> missed."
     ).format(
-        wrongly_flagged=s["wrongly_flagged_per_year"],
-        missed=s["missed_per_year"],
-        wrongly_flagged_each=s["wrongly_flagged_per_caseworker_per_year"],
-        missed_each=s["missed_per_caseworker_per_year"],
+        wrongly_flagged=number(s["wrongly_flagged_per_year"], grouping=False),
+        missed=number(s["missed_per_year"], grouping=False),
+        wrongly_flagged_each=number(s["wrongly_flagged_per_caseworker_per_year"], 1, grouping=False),
+        missed_each=number(s["missed_per_caseworker_per_year"], 1, grouping=False),
     )
     return f"{matrix}<p>{accuracy}</p><p>{year}</p>"
 
@@ -262,13 +263,13 @@ def _audit_html(table):
             grey = row[denominator] < MIN_COUNT
             cells.append(f"<span style='color:#999'>{text}</span>" if grey else text)
         ratio = (
-            f"{row['fpr_ratio']:.1f}× ({row['fpr_ratio_low']:.1f}–{row['fpr_ratio_high']:.1f})"
+            f"{number(row['fpr_ratio'], 1)}× ({number(row['fpr_ratio_low'], 1)}–{number(row['fpr_ratio_high'], 1)})"
             if np.isfinite(row["fpr_ratio"])
             else "–"
         )
         if row["found_work"] < MIN_COUNT:
             ratio = f"<span style='color:#999'>{ratio}</span>"
-        rows.append([label, f"{row['count']:.0f}", *cells[:3], ratio, cells[3]])
+        rows.append([label, number(row["count"], grouping=False), *cells[:3], ratio, cells[3]])
     note = _(
         "Each rate: the share, its 95 % interval in brackets (where the true rate plausibly lies), and the "
         "citizens it rests on. Grey: fewer than {min_count} citizens behind it, too few to read. Times the rest: "
@@ -334,11 +335,11 @@ def _feedback_html(view, year):
     rows = [
         [
             f"<b>{_(SHORT_POLICIES[policy])}</b>",
-            f"{_bar(row['unemployed_estate'])} {row['unemployed_estate']:.1%}",
-            f"{_bar(row['unemployed_rest'], '#1565c0')} {row['unemployed_rest']:.1%}",
-            f"{row['gap']:.1%}",
-            f"{row['estate_share_supported']:.1%}",
-            f"{row['apparent_accuracy']:.1%}",
+            f"{_bar(row['unemployed_estate'])} {percent(row['unemployed_estate'])}",
+            f"{_bar(row['unemployed_rest'], '#1565c0')} {percent(row['unemployed_rest'])}",
+            percent(row["gap"]),
+            percent(row["estate_share_supported"]),
+            percent(row["apparent_accuracy"]),
         ]
         for policy, row in view.iterrows()
     ]

@@ -49,6 +49,7 @@ from casekit._validation import (
 from casekit.codebook import CATEGORIES, ESTATE
 from casekit.data import check_citizens, with_immigrant
 from casekit.explain import _flip
+from casekit.i18n import _, number, percent
 from casekit.model import TARGET, check_scoring
 
 AGE_BANDS = ["18-29", "30-39", "40-49", "50-64"]
@@ -109,7 +110,9 @@ def group_metrics(y_true, y_pred, *, sensitive_features):
         unemployed), ``selection_rate`` (share flagged), ``accuracy``,
         ``false_positive_rate`` (flagged among those who found work),
         ``false_negative_rate`` (not flagged among those still unemployed)
-        and ``precision`` (still unemployed among those flagged).
+        and ``precision`` (still unemployed among those flagged). A rate
+        with nobody behind it (the false-negative rate of a group in which
+        nobody stayed unemployed) is NaN, not 0.
 
     Examples
     --------
@@ -119,11 +122,16 @@ def group_metrics(y_true, y_pred, *, sensitive_features):
     group
     a          2                  1.0
     b          2                  0.0
+    >>> group_metrics([0, 1, 0, 0], [1, 1, 0, 1], sensitive_features=groups)["false_negative_rate"].tolist()
+    [0.0, nan]
     """
     truth, flags, groups = _check_inputs(y_true, y_pred, sensitive_features)
-    table = _by_group(METRICS, truth, flags, groups)
-    table["count"] = table["count"].astype(int)
-    return table
+    table = _by_group({**METRICS, "cells": _confusion}, truth, flags, groups)
+    cells = _cells_table(table)
+    for metric in RATES:
+        _, denominator = _fraction(cells, metric)
+        table[metric] = table[metric].astype(float).where(denominator > 0)
+    return table.drop(columns="cells").assign(count=table["count"].astype(int))
 
 
 def _check_inputs(y_true, y_pred, sensitive_features):
@@ -306,14 +314,18 @@ def format_rate(numerator, denominator, *, confidence=CONFIDENCE, min_count=MIN_
     denominator = _count(denominator, name="denominator", most=None)
     numerator = _count(numerator, name="numerator", most=denominator)
     if denominator == 0:
-        return "no one to count (0 of 0)"
+        return _("no one to count (0 of 0)")
     low, high = wilson_interval(numerator, denominator, confidence=confidence)
-    percent = f"{{:.{decimals}f}}"
-    text = (
-        f"{percent.format(100 * numerator / denominator)} % ({percent.format(100 * low)}–"
-        f"{percent.format(100 * high)} %), {numerator} of {denominator}"
+    # Translators: e.g. "25 % (17–36 %), 19 of 75": the share, its interval, and the citizens it is counted from.
+    text = _("{share} ({low}–{high}), {numerator} of {denominator}").format(
+        share=percent(numerator / denominator, decimals, spaced=True),
+        low=number(100 * low, decimals, grouping=False),
+        high=percent(high, decimals, spaced=True),
+        numerator=number(numerator, grouping=False),
+        denominator=number(denominator, grouping=False),
     )
-    return text + (": too few to read" if denominator < min_count else "")
+    # Translators: {rate} is a share written as "25 % (9–53 %), 3 of 12"; the group is too small to read it.
+    return _("{rate}: too few to read").format(rate=text) if denominator < min_count else text
 
 
 def _count(value, *, name, most):

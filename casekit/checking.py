@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from casekit.i18n import N_, _
+from casekit.i18n import N_, _, number
 
 
 class _Blank:
@@ -154,7 +154,8 @@ class Question:
         # Translators: "Hint 1 of 3: <the hint>".
         counter = _("Hint {number} of {total}: {hint}")
         hint = self.hints[self._hints_shown - 1]
-        return Feedback("info", counter.format(number=self._hints_shown, total=len(self.hints), hint=hint))
+        shown, total = number(self._hints_shown), number(len(self.hints))
+        return Feedback("info", counter.format(number=shown, total=total, hint=hint))
 
     def solution(self):
         """Show a worked solution and why it matters."""
@@ -208,7 +209,7 @@ def summary(*questions):
         for status in ("correct", "noted", "incorrect", "not attempted")
     }
     done = len(groups["correct"]) + len(groups["noted"])
-    parts = [_("{done} of {total} done.").format(done=done, total=len(questions))]
+    parts = [_("{done} of {total} done.").format(done=number(done), total=number(len(questions)))]
     # Translators: {names} are the questions' short names, separated by commas.
     still_wrong, not_attempted = _("Still wrong: {names}."), _("Not attempted: {names}.")
     parts += [

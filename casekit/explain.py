@@ -15,7 +15,7 @@ import pandas as pd
 from casekit._validation import check_choice, check_column, check_model, check_probability
 from casekit.codebook import DISTRICTS, EDUCATION_LEVELS
 from casekit.data import RANGES, check_citizens
-from casekit.i18n import _, ngettext
+from casekit.i18n import _, ngettext, number
 from casekit.model import _columns_read, check_scoring, encoded_features
 
 _WHOLE_NUMBERS = {"age", "months_unemployed", "missed_meetings"}
@@ -52,26 +52,26 @@ class Explanation:
         # Translators: {evidence} is e.g. "27 of 27 similar citizens in the training data were still unemployed".
         flagged = _(
             "Citizen {citizen_id}: flagged as at risk, because {evidence} after 12 months "
-            "(probability {probability:.2f}); they share these facts with the citizen:"
+            "(probability {probability}); they share these facts with the citizen:"
         )
         # Translators: {evidence} is e.g. "1 of 1,305 similar citizens in the training data was still unemployed".
         not_flagged = _(
             "Citizen {citizen_id}: not flagged, because {evidence} after 12 months "
-            "(probability {probability:.2f}); they share these facts with the citizen:"
+            "(probability {probability}); they share these facts with the citizen:"
         )
         line = (flagged if self.flagged else not_flagged).format(
-            citizen_id=self.citizen_id, evidence=self.evidence, probability=self.probability
+            citizen_id=self.citizen_id, evidence=self.evidence, probability=number(self.probability, 2)
         )
         return "\n".join([line] + [f"  - {rule}" for rule in self.rules])
 
 
 def _evidence(unemployed, size):
     said = ngettext(
-        "{unemployed:,} of {size:,} similar citizens in the training data was still unemployed",
-        "{unemployed:,} of {size:,} similar citizens in the training data were still unemployed",
+        "{unemployed} of {size} similar citizens in the training data was still unemployed",
+        "{unemployed} of {size} similar citizens in the training data were still unemployed",
         unemployed,
     )
-    return said.format(unemployed=unemployed, size=size)
+    return said.format(unemployed=number(unemployed), size=number(size))
 
 
 def explain(model, citizen, *, threshold=0.5):
@@ -235,21 +235,23 @@ def _rule(name, column, low, high, value):
     finite = (bool(np.isfinite(low)), bool(np.isfinite(high)))
     if name in _WHOLE_NUMBERS:
         low, high = (math.floor(low) + 1 if finite[0] else None), (math.floor(high) if finite[1] else None)
+        low, high = (None if end is None else number(end, grouping=False) for end in (low, high))
         words = {
             # Translators: {feature} is a column of the citizen data in words, e.g. "age" or "years employed in the
             # last 5"; {value} is the citizen's own value.
-            (True, True): _("{feature} is {low} to {high} (here: {value:g})"),
-            (True, False): _("{feature} is {low} or more (here: {value:g})"),
-            (False, True): _("{feature} is {high} or less (here: {value:g})"),
+            (True, True): _("{feature} is {low} to {high} (here: {value})"),
+            (True, False): _("{feature} is {low} or more (here: {value})"),
+            (False, True): _("{feature} is {high} or less (here: {value})"),
         }
     else:
+        low, high = number(low, 2, grouping=False), number(high, 2, grouping=False)
         words = {
             # Translators: {feature} is a column of the citizen data in words, e.g. "years employed in the last 5".
-            (True, True): _("{feature} is between {low:.2f} and {high:.2f} (here: {value:g})"),
-            (True, False): _("{feature} is more than {low:.2f} (here: {value:g})"),
-            (False, True): _("{feature} is at most {high:.2f} (here: {value:g})"),
+            (True, True): _("{feature} is between {low} and {high} (here: {value})"),
+            (True, False): _("{feature} is more than {low} (here: {value})"),
+            (False, True): _("{feature} is at most {high} (here: {value})"),
         }
-    return words[finite].format(feature=label, low=low, high=high, value=value)
+    return words[finite].format(feature=label, low=low, high=high, value=number(value, None, grouping=False))
 
 
 def _education_rule(low, high, value):

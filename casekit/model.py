@@ -29,6 +29,7 @@ from sklearn.tree import DecisionTreeClassifier
 from casekit._validation import check_model
 from casekit.codebook import CATEGORIES, EDUCATION_LEVELS
 from casekit.data import check_citizens, load_citizens
+from casekit.i18n import _, number, percent
 
 TARGET = "unemployed_12m"
 #: The case's features: residence, gender, age, and Jobnet's employment and education.
@@ -235,10 +236,15 @@ class Evaluation:
     confusion: pd.DataFrame
 
     def __str__(self):
-        return (
-            f"Accuracy {self.accuracy:.1%} on {self.n} citizens "
-            f"(95% CI {self.ci_low:.1%}-{self.ci_high:.1%}); "
-            f"always guessing the commoner outcome would score {self.baseline:.1%}."
+        return _(
+            "Accuracy {accuracy} on {n} citizens (95% CI {low}-{high}); "
+            "always guessing the commoner outcome would score {baseline}."
+        ).format(
+            accuracy=percent(self.accuracy),
+            n=number(self.n, grouping=False),
+            low=percent(self.ci_low),
+            high=percent(self.ci_high),
+            baseline=percent(self.baseline),
         )
 
 

@@ -5,13 +5,15 @@ a plain-language letter to one citizen, and a model card of the kind an
 algorithm register would publish.
 """
 
+import numbers
+
 import pandas as pd
 
 from casekit.audit import audit_intervals
 from casekit.codebook import ESTATE
 from casekit.data import check_citizens
 from casekit.explain import explain, facts_used, flip_test
-from casekit.i18n import N_, _
+from casekit.i18n import N_, _, number
 from casekit.model import TARGET, check_scoring, evaluate, features_of
 
 #: What the job centre records beyond the pilot's features, in the words of a letter to the citizen
@@ -62,9 +64,9 @@ def citizen_letter(model, citizen, *, threshold=0.5):
         "registered facts matched yours in the ways listed below, {leaf_unemployed} were still\n"
         "unemployed twelve months later: about **{out_of_100} in 100**."
     ).format(
-        leaf_size=explanation.leaf_size,
-        leaf_unemployed=explanation.leaf_unemployed,
-        out_of_100=round(explanation.probability * 100),
+        leaf_size=number(explanation.leaf_size, grouping=False),
+        leaf_unemployed=number(explanation.leaf_unemployed, grouping=False),
+        out_of_100=number(round(explanation.probability * 100)),
     )
     verdict = (
         _("The model therefore marks you as **at risk of long-term unemployment**.")
@@ -85,7 +87,7 @@ def citizen_letter(model, citizen, *, threshold=0.5):
     return f"{heading}\n\n{estimate} {verdict}\n\n{rests_on}\n\n{facts}\n\n{not_seen}\n\n{rights}\n"
 
 
-def model_card(model, train, test, *, later=None, name="The pilot tree"):
+def model_card(model, train, test, *, later=None, name=None):
     """Write a model card for an algorithm register: purpose, data, performance by group, limits.
 
     Parameters
@@ -98,7 +100,8 @@ def model_card(model, train, test, *, later=None, name="The pilot tree"):
         would be reported as held-out.
     later : pandas.DataFrame, optional
         A later cohort with known outcomes, to report how it holds up over time.
-    name : str
+    name : str, optional
+        The model's name in the title; "The pilot tree" in the current language by default.
 
     Returns
     -------
@@ -132,9 +135,9 @@ def model_card(model, train, test, *, later=None, name="The pilot tree"):
         "Trained on {train_count} synthetic citizens with second interviews in {years}; tested on {test_count} "
         "others. Facts the tree asks about: {asked}. Facts it may use but never asks about: {unasked}."
     ).format(
-        train_count=len(train),
+        train_count=number(len(train), grouping=False),
         years=years,
-        test_count=len(test),
+        test_count=number(len(test), grouping=False),
         asked=", ".join(used.index[used]),
         unasked=", ".join(used.index[~used]) or _("none"),
     )
@@ -155,7 +158,7 @@ def model_card(model, train, test, *, later=None, name="The pilot tree"):
         limits.append(_("On a later cohort: {evaluation}").format(evaluation=evaluate(model, later)))
     behind = _("Each rate with its 95 % interval and the citizens behind it.")
     sections = [
-        "# " + _("Model card: {name}").format(name=name),
+        "# " + _("Model card: {name}").format(name=_("The pilot tree") if name is None else name),
         "## " + _("Purpose") + "\n" + purpose,
         "## " + _("Data") + "\n" + data,
         "## " + _("Performance") + f"\n{result}\n\n{_table(result.confusion)}",
@@ -195,11 +198,17 @@ def _table(frame):
     """A DataFrame as a Markdown table (pandas' to_markdown needs an extra package)."""
     header = [frame.index.name or ""] + [str(c) for c in frame.columns]
     rows = [
-        [str(index)] + [str(value) for value in row]
+        [str(index)] + [_cell(value) for value in row]
         for index, row in zip(frame.index, frame.astype(object).to_numpy(), strict=True)
     ]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
+
+
+def _cell(value):
+    """A table's cell as text: a count in the current language's digits ("1217", Danish "1.217"), else as it is."""
+    whole = isinstance(value, numbers.Integral) and not isinstance(value, bool)
+    return number(value, grouping=False) if whole else str(value)
 
 
 def letter_candidates(model, citizens, *, district=ESTATE):
